@@ -1,0 +1,208 @@
+"""Pydantic models of the rule files; every file is validated against these on load."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from rules.models import CaseKind, IncidentKind, Recommendation, Regime, Risk
+from rules.textmatch import PhraseSyntaxError, parse_phrase
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_phrases(values: list[str]) -> list[str]:
+    for phrase in values:
+        try:
+            parse_phrase(phrase)
+        except PhraseSyntaxError as exc:
+            raise ValueError(str(exc)) from None
+    return values
+
+
+class Threshold(_Strict):
+    at_least: int = Field(ge=1)
+    weight: int = Field(ge=0)
+
+
+class SignalSpec(_Strict):
+    title: str
+    kind: Literal["text", "identity", "incident", "volume"]
+    weight: int = Field(default=0, ge=0)
+    enabled: bool = True
+    phrases: list[str] = Field(default_factory=list)
+    extra_phrases: list[str] = Field(default_factory=list, description="a municipality's additions")
+    journalist_exempt_phrases: list[str] = Field(default_factory=list)
+    journalist_exempt: bool = False
+    incident_kind: IncidentKind | None = None
+    lookback_months: int = Field(default=24, ge=1)
+    thresholds: list[Threshold] = Field(default_factory=list)
+
+    _phrases_ok = field_validator("phrases", "extra_phrases", "journalist_exempt_phrases")(
+        _check_phrases
+    )
+
+    @model_validator(mode="after")
+    def _kind_needs(self) -> SignalSpec:
+        if self.kind in ("text", "identity") and not (self.phrases or self.extra_phrases):
+            raise ValueError(f"a {self.kind} signal needs phrases")
+        if self.kind == "incident" and self.incident_kind is None:
+            raise ValueError("an incident signal needs incident_kind")
+        if self.kind == "volume" and not self.thresholds:
+            raise ValueError("a volume signal needs thresholds")
+        return self
+
+    @property
+    def all_phrases(self) -> list[str]:
+        return [*self.phrases, *self.extra_phrases]
+
+
+class RiskSpec(_Strict):
+    high_if_any_weight_at_least: int = Field(ge=1)
+    high_total: int = Field(ge=1)
+    elevated_total: int = Field(ge=1)
+
+
+class GdprSpec(_Strict):
+    invokes: list[str]
+    own_data: list[str]
+    case_documents: list[str]
+
+    _phrases_ok = field_validator("invokes", "own_data", "case_documents")(_check_phrases)
+
+
+class ObjectionSpec(_Strict):
+    reasoned: list[str]
+    min_words: int = Field(default=4, ge=0)
+
+    _phrases_ok = field_validator("reasoned")(_check_phrases)
+
+
+class ScreeningSpec(_Strict):
+    id: str
+    version: str
+    effective_from: date
+    risk: RiskSpec
+    negations: list[str] = Field(default_factory=list)
+    negation_window: int = Field(default=2, ge=0, le=10)
+    signals: dict[str, SignalSpec]
+    case_phrases: list[str]
+    gdpr: GdprSpec
+    objections: ObjectionSpec
+
+    _phrases_ok = field_validator("case_phrases")(_check_phrases)
+
+
+class Condition(_Strict):
+    """When an outcome row applies; every given field must hold."""
+
+    risk: list[Risk] | None = None
+    signals_any: list[str] | None = None
+    identity_only: bool | None = None
+    objection: bool | None = None
+
+
+class OutcomeRow(_Strict):
+    when: Condition = Field(default_factory=Condition)
+    recommendation: Recommendation
+    withhold_all_staff: bool = False
+    basis: str | None = Field(default=None, description="key into the rule set's labels")
+    reason: str = Field(default="", description="why, for the decision letter")
+
+
+class RuleSet(_Strict):
+    id: str
+    version: str
+    effective_from: date
+    regime: Regime
+    case_kind: CaseKind | None = None
+    title: str
+    labels: dict[str, str]
+    law_texts: dict[str, str] = Field(default_factory=dict)
+    outcomes: list[OutcomeRow] = Field(min_length=1)
+    threatened_staff_basis: str = Field(description="label key for staff named in a threat")
+    objecting_staff_basis: str | None = None
+    private_basis: str
+    keep_parties: bool = False
+
+    @model_validator(mode="after")
+    def _labels_known(self) -> RuleSet:
+        keys = [row.basis for row in self.outcomes if row.basis]
+        keys += [self.threatened_staff_basis, self.private_basis]
+        if self.objecting_staff_basis:
+            keys.append(self.objecting_staff_basis)
+        missing = sorted({k for k in keys if k not in self.labels})
+        if missing:
+            raise ValueError(f"labels missing for: {', '.join(missing)}")
+        if self.outcomes[-1].when != Condition():
+            raise ValueError("the last outcome row must apply always (when: {})")
+        return self
+
+
+_CLOSED_DAY = re.compile(r"^(\d{4}-)?\d{2}-\d{2}$")
+
+
+class Deadlines(_Strict):
+    working_days: int = Field(default=7, ge=1)
+    gdpr_months: int = Field(default=1, ge=1)
+    closed_days: list[str] = Field(
+        default_factory=list, description="YYYY-MM-DD once, or MM-DD every year"
+    )
+
+    @field_validator("closed_days")
+    @classmethod
+    def _dates(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if not _CLOSED_DAY.match(str(value)):
+                raise ValueError(f"{value!r} is not YYYY-MM-DD or MM-DD")
+            parts = str(value).split("-")
+            year = int(parts[0]) if len(parts) == 3 else 2024  # a leap year accepts 02-29
+            try:
+                date(year, int(parts[-2]), int(parts[-1]))
+            except ValueError:
+                raise ValueError(f"{value!r} is not a real date") from None
+        return values
+
+
+class Municipality(_Strict):
+    name: str
+    department: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    signature: str = ""
+
+
+class Complaint(_Strict):
+    body: str
+    time_limit: str
+    how: str
+
+
+class Letters(_Strict):
+    grant: str
+    decision: str
+
+
+class RuleBook(_Strict):
+    """Everything the engine needs: signals, rule sets, deadlines, letters and the municipality."""
+
+    screening: ScreeningSpec
+    rule_sets: dict[str, RuleSet]
+    deadlines: Deadlines = Field(default_factory=Deadlines)
+    municipality: Municipality
+    complaints: dict[Regime, Complaint]
+    letters: Letters
+    sources: list[str] = Field(default_factory=list, description="files read, in order")
+
+    @model_validator(mode="after")
+    def _ids_match(self) -> RuleBook:
+        for key, rule_set in self.rule_sets.items():
+            if key != rule_set.id:
+                raise ValueError(f"rule set under key {key!r} has id {rule_set.id!r}")
+        return self

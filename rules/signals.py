@@ -1,0 +1,144 @@
+"""The screening signals (T1..V1) and the risk they add up to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from rules.models import FiredSignal, Incident, Risk, ScreeningRequest
+from rules.schema import RiskSpec, ScreeningSpec, SignalSpec
+from rules.textmatch import PhraseMatcher, Token, merge_overlapping, quote, tokenize
+
+
+@dataclass(frozen=True)
+class CompiledScreening:
+    """Phrase lists compiled once per rule book."""
+
+    spec: ScreeningSpec
+    text_signals: dict[str, tuple[PhraseMatcher, PhraseMatcher]]  # always, journalist-exempt
+    case: PhraseMatcher
+    gdpr_invokes: PhraseMatcher
+    gdpr_own_data: PhraseMatcher
+    gdpr_case_documents: PhraseMatcher
+    objection_reasoned: PhraseMatcher
+
+
+_COMPILED: dict[int, CompiledScreening] = {}
+
+
+def compile_screening(spec: ScreeningSpec) -> CompiledScreening:
+    """Compile (and remember) the phrase lists of a screening spec."""
+    cached = _COMPILED.get(id(spec))
+    if cached is not None and cached.spec is spec:
+        return cached
+
+    def matcher(phrases: list[str], negate: bool = True) -> PhraseMatcher:
+        if negate:
+            return PhraseMatcher.compile(phrases, spec.negations, spec.negation_window)
+        return PhraseMatcher.compile(phrases)
+
+    compiled = CompiledScreening(
+        spec=spec,
+        text_signals={
+            sid: (matcher(s.all_phrases), matcher(s.journalist_exempt_phrases))
+            for sid, s in spec.signals.items()
+            if s.kind in ("text", "identity") and s.enabled
+        },
+        case=matcher(spec.case_phrases, negate=False),
+        gdpr_invokes=matcher(spec.gdpr.invokes, negate=False),
+        gdpr_own_data=matcher(spec.gdpr.own_data, negate=False),
+        gdpr_case_documents=matcher(spec.gdpr.case_documents, negate=False),
+        objection_reasoned=matcher(spec.objections.reasoned),
+    )
+    _COMPILED[id(spec)] = compiled
+    return compiled
+
+
+def _text_signal(
+    sid: str,
+    signal: SignalSpec,
+    compiled: CompiledScreening,
+    request: ScreeningRequest,
+    tokens: list[Token],
+) -> FiredSignal | None:
+    journalist = request.requester.is_journalist
+    if journalist and signal.journalist_exempt:
+        return None
+    always, exempt = compiled.text_signals[sid]
+    matches = always.find(request.text, tokens)
+    if not journalist:
+        matches += exempt.find(request.text, tokens)
+    if not matches:
+        return None
+    quotes = list(dict.fromkeys(f"«{quote(request.text, m)}»" for m in merge_overlapping(matches)))
+    return FiredSignal(id=sid, weight=signal.weight, evidence="; ".join(quotes), title=signal.title)
+
+
+def incidents_on_record(
+    incidents: list[Incident], kind: str, received: date, lookback_months: int = 24
+) -> list[Incident]:
+    """Incidents of ``kind`` within ``lookback_months`` before receipt (inclusive)."""
+    earliest = received - relativedelta(months=lookback_months)
+    return [i for i in incidents if i.kind == kind and earliest <= i.date <= received]
+
+
+def _describe(incident: Incident) -> str:
+    staff = f" ({', '.join(incident.staff)})" if incident.staff else ""
+    note = f": {incident.note}" if incident.note else ""
+    return f"{incident.date.isoformat()} {incident.kind}{staff}{note}"
+
+
+def _incident_signal(sid: str, signal: SignalSpec, request: ScreeningRequest) -> FiredSignal | None:
+    assert signal.incident_kind is not None
+    found = incidents_on_record(
+        request.history.incidents, signal.incident_kind, request.received, signal.lookback_months
+    )
+    if not found:
+        return None
+    evidence = "; ".join(_describe(i) for i in sorted(found, key=lambda i: i.date))
+    return FiredSignal(id=sid, weight=signal.weight, evidence=evidence, title=signal.title)
+
+
+def _volume_signal(sid: str, signal: SignalSpec, request: ScreeningRequest) -> FiredSignal | None:
+    count = request.history.contacts_30d
+    for threshold in sorted(signal.thresholds, key=lambda t: t.at_least, reverse=True):
+        if count >= threshold.at_least:
+            return FiredSignal(
+                id=sid,
+                weight=threshold.weight,
+                title=signal.title,
+                evidence=f"{count} henvendelser de seneste 30 dage (tærskel {threshold.at_least})",
+            )
+    return None
+
+
+def evaluate_signals(request: ScreeningRequest, compiled: CompiledScreening) -> list[FiredSignal]:
+    """Every enabled signal that fires for ``request``, in the rule file's order."""
+    tokens = tokenize(request.text)
+    fired: list[FiredSignal] = []
+    for sid, signal in compiled.spec.signals.items():
+        if not signal.enabled:
+            continue
+        if signal.kind in ("text", "identity"):
+            result = _text_signal(sid, signal, compiled, request, tokens)
+        elif signal.kind == "incident":
+            result = _incident_signal(sid, signal, request)
+        else:
+            result = _volume_signal(sid, signal, request)
+        if result is not None:
+            fired.append(result)
+    return fired
+
+
+def risk_of(signals: list[FiredSignal], spec: RiskSpec) -> Risk:
+    """High if any signal is heavy enough or the total reaches high_total; elevated at
+    elevated_total; else low."""
+    total = sum(s.weight for s in signals)
+    heavy = any(s.weight >= spec.high_if_any_weight_at_least for s in signals)
+    if heavy or total >= spec.high_total:
+        return "high"
+    if total >= spec.elevated_total:
+        return "elevated"
+    return "low"
