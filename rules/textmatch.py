@@ -69,11 +69,12 @@ def _alternative_matches(word: str, prefix: bool, token: str) -> bool:
     if prefix:
         if token.startswith(word):
             return True
-        head = token[: len(word)]
-        return (
-            len(word) >= FUZZY_MIN_LENGTH
-            and len(token) >= len(word)
-            and DamerauLevenshtein.distance(head, word, score_cutoff=1) <= 1
+        if len(word) < FUZZY_MIN_LENGTH or len(token) < len(word) - 1:
+            return False
+        # A typo may add or drop a letter, so compare heads one letter shorter and longer too.
+        return any(
+            DamerauLevenshtein.distance(token[:n], word, score_cutoff=1) <= 1
+            for n in (len(word) - 1, len(word), len(word) + 1)
         )
     if token == word:
         return True

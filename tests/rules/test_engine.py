@@ -1,0 +1,178 @@
+"""Each row of DOMAIN.md's outcome table, with facts that leave no doubt about the signals."""
+
+from datetime import date
+
+from rules import screen
+from tests.rules.factories import make_request
+
+THREAT = {"date": "2026-10-02", "kind": "threat", "staff": ["BIHS"], "note": "truede i telefonen"}
+AGGRESSION = {"date": "2026-09-01", "kind": "aggression", "staff": ["MIBL"], "note": "råbte"}
+PARTY_JENS = [{"name": "Jens Hansen", "cpr": "010170-1234"}]
+IDENTITY_ONLY = "Jeg vil have navn og billede af den socialrådgiver, der tog mine børn."
+
+
+def test_ofl_low_grants_and_withholds_nobody() -> None:
+    a = screen(
+        make_request(
+            "Jeg vil se alle dokumenter i sagen. I har truffet en elendig "
+            "afgørelse, og jeg klager til Ankestyrelsen."
+        )
+    )
+    assert (a.regime, a.rule_set, a.risk, a.recommendation) == (
+        "offentlighedsloven",
+        "ofl-2024",
+        "low",
+        "grant",
+    )
+    assert not a.withhold_all_staff and a.withheld_staff == [] and a.legal_basis == []
+    assert a.signals == [] and a.deadline == date(2026, 12, 1)
+
+
+def test_ofl_elevated_withholds_all_non_leading_staff() -> None:
+    a = screen(make_request(incidents=[AGGRESSION]))
+    assert (a.risk, a.recommendation, a.withhold_all_staff) == (
+        "elevated",
+        "grant_without_staff_identity",
+        True,
+    )
+    assert a.legal_basis == ["OFL § 9, stk. 2, nr. 2"] and a.withheld_staff == []
+    (signal,) = a.signals
+    assert signal.id == "H2" and "2026-09-01" in signal.evidence and "MIBL" in signal.evidence
+
+
+def test_ofl_high_for_the_case_withholds_staff_and_names_the_threatened() -> None:
+    a = screen(make_request(incidents=[THREAT]))
+    assert (a.risk, a.recommendation, a.withhold_all_staff, a.withheld_staff) == (
+        "high",
+        "grant_without_staff_identity",
+        True,
+        ["BIHS"],
+    )
+
+
+def test_ofl_high_asking_only_for_identity_is_refused_and_withholds_nobody_by_name() -> None:
+    a = screen(make_request(IDENTITY_ONLY, incidents=[THREAT]))
+    assert a.asks_only_staff_identity
+    assert (a.risk, a.recommendation, a.withheld_staff) == ("high", "refuse", [])
+    assert a.legal_basis == ["OFL § 9, stk. 2, nr. 2"]
+
+
+def test_identity_question_alone_stays_low() -> None:
+    a = screen(make_request(IDENTITY_ONLY))
+    assert [s.id for s in a.signals] == ["F1"] and a.risk == "low" and a.recommendation == "grant"
+
+
+def test_old_bar_before_july_2024() -> None:
+    threat = {**THREAT, "date": "2024-03-01"}
+    a = screen(make_request(received="2024-06-28", incidents=[threat], contacts_30d=30))
+    assert (a.rule_set, a.risk, a.recommendation, a.withhold_all_staff) == (
+        "ofl-2013",
+        "high",
+        "grant",
+        False,
+    )
+    assert a.withheld_staff == ["BIHS"] and a.legal_basis == ["OFL § 33, nr. 5"]
+    refused = screen(make_request("Jeg slår hende ihjel", received="2024-06-28"))
+    assert refused.recommendation == "refuse" and refused.withheld_staff == []
+
+
+def test_party_keeps_access_whatever_the_harassment_signals() -> None:
+    text = "Jeg vil hænge hende ud på Facebook, den lede kælling."
+    a = screen(make_request(text, parties=PARTY_JENS, incidents=[THREAT], contacts_30d=40))
+    assert (a.regime, a.rule_set, a.is_party) == ("forvaltningsloven", "fvl", True)
+    assert (a.risk, a.recommendation, a.withhold_all_staff) == ("high", "grant", False)
+    assert a.withheld_staff == ["BIHS"] and a.legal_basis == ["FVL § 15 b"]
+
+
+def test_party_refused_only_for_a_threat_in_the_request_itself() -> None:
+    a = screen(make_request("Jeg slår dig ihjel hvis jeg ikke får min sag", parties=PARTY_JENS))
+    assert (a.regime, a.recommendation, a.legal_basis) == (
+        "forvaltningsloven",
+        "refuse",
+        ["FVL § 9 a, stk. 2"],
+    )
+
+
+def test_party_by_name_only_without_cpr_and_cpr_decides_against() -> None:
+    no_cpr = make_request(requester={"name": "jens  HANSEN"}, parties=[{"name": "Jens Hansen"}])
+    assert screen(no_cpr).regime == "forvaltningsloven"
+    other = make_request(parties=[{"name": "Jens Hansen", "cpr": "020202-2222"}])
+    assert screen(other).regime == "offentlighedsloven"
+
+
+def test_personnel_case_with_reasoned_objection() -> None:
+    reasoned = [
+        {
+            "staff": "LABK",
+            "reason": "Jeg er blevet truet af anmoderen og frygter for "
+            "min og mine børns sikkerhed.",
+        }
+    ]
+    a = screen(make_request(kind="personale", objections=reasoned))
+    assert (a.regime, a.rule_set, a.recommendation, a.withhold_all_staff) == (
+        "offentlighedsloven",
+        "personale",
+        "grant_without_staff_identity",
+        False,
+    )
+    assert a.withheld_staff == ["LABK"] and a.legal_basis == ["OFL § 21, stk. 3"]
+
+
+def test_personnel_case_unreasoned_objection_or_disagreement_is_not_enough() -> None:
+    for reason in [
+        "Jeg ønsker det ikke.",
+        "Jeg er helt uenig med anmoderen i hans kritik af min indsats.",
+    ]:
+        a = screen(make_request(kind="personale", objections=[{"staff": "LABK", "reason": reason}]))
+        assert (a.recommendation, a.withheld_staff) == ("grant", []), reason
+
+
+def test_personnel_case_requested_by_the_employee_is_party_access() -> None:
+    a = screen(make_request(kind="personale", parties=PARTY_JENS))
+    assert (a.regime, a.rule_set) == ("forvaltningsloven", "fvl")
+
+
+def test_gdpr_request_for_own_data_gets_one_month() -> None:
+    a = screen(
+        make_request(
+            "Jeg beder om indsigt i mine personoplysninger efter artikel 15 i "
+            "databeskyttelsesforordningen.",
+            incidents=[THREAT],
+        )
+    )
+    assert (a.regime, a.rule_set, a.recommendation) == ("databeskyttelse", "gdpr", "grant")
+    assert a.deadline == date(2026, 12, 21) and a.withheld_staff == ["BIHS"]
+
+
+def test_journalist_asking_for_names_fires_nothing() -> None:
+    a = screen(
+        make_request(
+            "Jeg er journalist og beder om navnene på de sagsbehandlere og den "
+            "leder, der har truffet afgørelsen, som vi vil offentliggøre.",
+            requester={"name": "Pia Krogh", "is_journalist": True},
+        )
+    )
+    assert a.signals == [] and a.recommendation == "grant"
+
+
+def test_incidents_older_than_24_months_or_after_receipt_do_not_count() -> None:
+    old = {**THREAT, "date": "2024-11-19"}
+    later = {**THREAT, "date": "2026-11-21"}
+    assert screen(make_request(incidents=[old, later])).signals == []
+    edge = {**THREAT, "date": "2024-11-20"}
+    assert [s.id for s in screen(make_request(incidents=[edge])).signals] == ["H1"]
+
+
+def test_several_incidents_of_one_kind_fire_once_with_all_evidence() -> None:
+    second = {**THREAT, "date": "2026-07-01", "staff": ["MIBL"]}
+    a = screen(make_request(incidents=[THREAT, second]))
+    (h1,) = a.signals
+    assert "2026-07-01" in h1.evidence and "2026-10-02" in h1.evidence
+    assert sorted(a.withheld_staff) == ["BIHS", "MIBL"]
+
+
+def test_contact_volume_thresholds() -> None:
+    weights = {
+        n: [s.weight for s in screen(make_request(contacts_30d=n)).signals] for n in (9, 10, 24, 25)
+    }
+    assert weights == {9: [], 10: [2], 24: [2], 25: [3]}

@@ -1,0 +1,54 @@
+"""The phrase syntax of the rule files, on Danish as citizens write it."""
+
+import pytest
+
+from rules.textmatch import PhraseMatcher, PhraseSyntaxError, fold, parse_phrase, tokenize
+
+
+def matcher(*phrases: str) -> PhraseMatcher:
+    return PhraseMatcher.compile(phrases, negations=["ikke", "ingen", "uden"], negation_window=4)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "hits"),
+    [
+        ("hæng* .. ud", "Jeg vil hænge hende ud", True),
+        ("hæng* .. ud", "hun skal hængES UD!", True),
+        ("hæng* .. ud", "jeg haenger socialraadgiveren ud", True),
+        ("hæng* .. ud", "han blev hængt\nud på nettet", True),
+        ("hæng* .. ud", "det hænger ikke sammen, og jeg går ud", False),  # gap of 6 words
+        ("kælling*", "den lede kaelling", True),
+        ("kælling*", "den lede kællling", True),  # one typo in a long word
+        ("socialrådgiver", "socialraadgiver", True),
+        ("hendes", "hende", False),  # short words must be spelt right
+        ("slå* .. ihjel !tiden", "jeg slår dig ihjel", True),
+        ("slå* .. ihjel !tiden", "for at slå tiden ihjel", False),
+        ("a|b c", "b c", True),
+    ],
+)
+def test_phrase_matching(phrase: str, text: str, hits: bool) -> None:
+    assert matcher(phrase).any_in(text) is hits
+
+
+def test_negation_in_the_same_clause_only() -> None:
+    m = matcher("hæng* .. ud")
+    assert not m.any_in("Jeg har ingen planer om at hænge nogen ud")
+    assert m.any_in("Hvis I ikke svarer, så. Jeg hænger hende ud")
+    assert m.any_in("Det er ikke i orden, jeg hænger hende ud")
+
+
+def test_match_offsets_point_into_the_original_text() -> None:
+    text = "Jeg vil HÆNGE\nhende ud."
+    (match,) = matcher("hæng* .. ud").find(text)
+    assert text[match.start : match.end] == "HÆNGE\nhende ud"
+
+
+def test_fold_meets_both_spellings() -> None:
+    assert fold("Sørensen Å Æble") == fold("Soerensen aa aeble")
+    assert [t.folded for t in tokenize("Rådhus-pladsen 3,")] == ["raadhus", "pladsen", "3"]
+
+
+@pytest.mark.parametrize("bad", ["..", "hæng* ..", ".. ud", "!", "a||b", "*"])
+def test_bad_phrases_are_refused(bad: str) -> None:
+    with pytest.raises(PhraseSyntaxError):
+        parse_phrase(bad)
