@@ -68,8 +68,12 @@ def screen(request: ScreeningRequest, book: RuleBook | None = None) -> Assessmen
     rule_set = choose_rule_set(book, regime, request.case.kind, request.received)
 
     signal_ids = {s.id for s in signals}
-    identity_only = IDENTITY_SIGNAL in signal_ids and not compiled.case.any_in(
-        request.text, tokenize(request.text)
+    tokens = tokenize(request.text)
+    # Identity only: F1 fired and the request asks for nothing of the case, or says outright
+    # that it wants nothing else ("ikke andet", "resten er jeg ligeglad med").
+    identity_only = IDENTITY_SIGNAL in signal_ids and (
+        compiled.identity_only.any_in(request.text, tokens)
+        or not compiled.case.any_in(request.text, tokens)
     )
     objecting = (
         [o.staff for o in request.case.objections if objection_is_reasoned(o, compiled)]

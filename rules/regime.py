@@ -43,12 +43,11 @@ def matching_party(request: ScreeningRequest) -> Party | None:
 
 
 def asks_for_own_personal_data(text: str, compiled: CompiledScreening) -> bool:
-    """The GDPR access right: invoked, about the requester's own data, not a case's documents."""
+    """The GDPR access right: the requester asks for their own personal data ("mine
+    personoplysninger", "oplysninger om mig", art. 15) and not for a case's documents."""
     tokens = tokenize(text)
-    return (
-        compiled.gdpr_invokes.any_in(text, tokens)
-        and compiled.gdpr_own_data.any_in(text, tokens)
-        and not compiled.gdpr_case_documents.any_in(text, tokens)
+    return compiled.gdpr_own_data.any_in(text, tokens) and not (
+        compiled.gdpr_case_documents.any_in(text, tokens)
     )
 
 

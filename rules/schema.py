@@ -88,14 +88,39 @@ class ScreeningSpec(_Strict):
     version: str
     effective_from: date
     risk: RiskSpec
+    vocabulary: dict[str, str] = Field(
+        default_factory=dict, description="named word lists, used in phrases as @name"
+    )
     negations: list[str] = Field(default_factory=list)
     negation_window: int = Field(default=2, ge=0, le=10)
     signals: dict[str, SignalSpec]
     case_phrases: list[str]
+    identity_only_phrases: list[str] = Field(
+        default_factory=list, description="words saying the request wants nothing but identity"
+    )
     gdpr: GdprSpec
     objections: ObjectionSpec
 
-    _phrases_ok = field_validator("case_phrases")(_check_phrases)
+    _phrases_ok = field_validator("case_phrases", "identity_only_phrases")(_check_phrases)
+
+    @model_validator(mode="after")
+    def _vocabulary_known(self) -> ScreeningSpec:
+        phrases = [
+            *self.case_phrases,
+            *self.identity_only_phrases,
+            *self.gdpr.invokes,
+            *self.gdpr.own_data,
+            *self.gdpr.case_documents,
+            *self.objections.reasoned,
+        ]
+        for signal in self.signals.values():
+            phrases += [*signal.all_phrases, *signal.journalist_exempt_phrases]
+        for phrase in phrases:
+            try:
+                parse_phrase(phrase, self.vocabulary)
+            except PhraseSyntaxError as exc:
+                raise ValueError(str(exc)) from None
+        return self
 
 
 class Condition(_Strict):

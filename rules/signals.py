@@ -19,6 +19,7 @@ class CompiledScreening:
     spec: ScreeningSpec
     text_signals: dict[str, tuple[PhraseMatcher, PhraseMatcher]]  # always, journalist-exempt
     case: PhraseMatcher
+    identity_only: PhraseMatcher
     gdpr_invokes: PhraseMatcher
     gdpr_own_data: PhraseMatcher
     gdpr_case_documents: PhraseMatcher
@@ -36,8 +37,10 @@ def compile_screening(spec: ScreeningSpec) -> CompiledScreening:
 
     def matcher(phrases: list[str], negate: bool = True) -> PhraseMatcher:
         if negate:
-            return PhraseMatcher.compile(phrases, spec.negations, spec.negation_window)
-        return PhraseMatcher.compile(phrases)
+            return PhraseMatcher.compile(
+                phrases, spec.negations, spec.negation_window, spec.vocabulary
+            )
+        return PhraseMatcher.compile(phrases, vocabulary=spec.vocabulary)
 
     compiled = CompiledScreening(
         spec=spec,
@@ -47,6 +50,7 @@ def compile_screening(spec: ScreeningSpec) -> CompiledScreening:
             if s.kind in ("text", "identity") and s.enabled
         },
         case=matcher(spec.case_phrases, negate=False),
+        identity_only=matcher(spec.identity_only_phrases, negate=False),
         gdpr_invokes=matcher(spec.gdpr.invokes, negate=False),
         gdpr_own_data=matcher(spec.gdpr.own_data, negate=False),
         gdpr_case_documents=matcher(spec.gdpr.case_documents, negate=False),

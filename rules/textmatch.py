@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 GAP_TOKEN = ".."
-GAP_WIDTH = 3  # words allowed between two terms joined by ".."
-FUZZY_MIN_LENGTH = 7  # shorter words must be spelt right: too many short words differ by one letter
+GAP_WIDTH = 4  # words allowed between two terms joined by ".."
+FUZZY_MIN_LENGTH = 8  # shorter words must be spelt right: lederen/luderen, nævner/hævner
 _WORD = re.compile(r"[^\W_]+")
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\"]")
+_HARD_BREAK = re.compile(r"[!?;]|\n\s*\n")
+CLAUSE_WORDS = frozenset({"saa", "ellers", "men"})  # a negation does not reach past these
+EXCLUSION_LOOKBACK = 1  # "!word" also looks at the word just before the match
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ß": "ss"})
 
 
@@ -35,6 +38,7 @@ class Token:
     start: int
     end: int
     clause_start: bool  # punctuation stands between this token and the one before
+    sentence_start: bool = False  # a sentence ends between this token and the one before
 
 
 def tokenize(text: str) -> list[Token]:
@@ -43,12 +47,21 @@ def tokenize(text: str) -> list[Token]:
     previous_end = 0
     for match in _WORD.finditer(text):
         between = text[previous_end : match.start()]
+        first = not tokens
+        # A full stop ends a sentence unless it follows a number ("den 1. oktober") or the
+        # next word is in lower case ("jf. loven").
+        sentence = (
+            first
+            or bool(_HARD_BREAK.search(between))
+            or ("." in between and match.group()[0].isupper() and not tokens[-1].folded.isdigit())
+        )
         tokens.append(
             Token(
                 fold(match.group()),
                 match.start(),
                 match.end(),
-                bool(_CLAUSE_BREAK.search(between)) or not tokens,
+                first or bool(_CLAUSE_BREAK.search(between)),
+                sentence,
             )
         )
         previous_end = match.end()
@@ -105,8 +118,23 @@ class PhraseSyntaxError(ValueError):
     """A phrase in a rule file cannot be read."""
 
 
-def parse_phrase(source: str) -> Phrase:
-    """Read one phrase of the rule-file syntax (words, word*, a|b, .., !word)."""
+def _expand(part: str, vocabulary: Mapping[str, str] | None, source: str) -> list[str]:
+    """The alternatives of one term, with @name replaced by the vocabulary's alternatives."""
+    alternatives: list[str] = []
+    for alt in part.split("|"):
+        if not alt.startswith("@"):
+            alternatives.append(alt)
+        elif vocabulary is None:  # syntax check only; names are checked with the vocabulary
+            alternatives.append(alt[1:] or "?")
+        elif alt[1:] in vocabulary:
+            alternatives.extend(vocabulary[alt[1:]].split("|"))
+        else:
+            raise PhraseSyntaxError(f"unknown vocabulary {alt!r} in {source!r}")
+    return alternatives
+
+
+def parse_phrase(source: str, vocabulary: Mapping[str, str] | None = None) -> Phrase:
+    """Read one phrase of the rule-file syntax (words, word*, a|b, @vocabulary, .., !word)."""
     terms: list[Term] = []
     excluded: set[str] = set()
     gap = 0
@@ -122,7 +150,7 @@ def parse_phrase(source: str) -> Phrase:
             excluded.add(fold(part[1:]))
             continue
         alternatives = []
-        for alt in part.split("|"):
+        for alt in _expand(part, vocabulary, source):
             word = alt.rstrip("*")
             if not word or not _WORD.fullmatch(fold(word).replace("-", "")):
                 raise PhraseSyntaxError(f"cannot read {alt!r} in {source!r}")
@@ -151,6 +179,8 @@ def _match_from(tokens: Sequence[Token], terms: Sequence[Term], index: int) -> i
         return index
     nxt = terms[1]
     for candidate in range(index + 1, min(len(tokens), index + 2 + nxt.gap_before)):
+        if tokens[candidate].sentence_start:  # a phrase stays within one sentence
+            return None
         end = _match_from(tokens, terms[1:], candidate)
         if end is not None:
             return end
@@ -162,9 +192,17 @@ def _negated(tokens: Sequence[Token], index: int, negations: frozenset[str], win
     for back in range(index, max(-1, index - window - 1), -1):
         if back != index and tokens[back].folded in negations:
             return True
-        if tokens[back].clause_start:
+        if tokens[back].clause_start or tokens[back].folded in CLAUSE_WORDS:
             return False
     return False
+
+
+def _negated_after(tokens: Sequence[Token], end: int, negations: frozenset[str]) -> bool:
+    """True for "jeg truer ingen": a negation right after the match, in the same clause."""
+    after = end + 1
+    return (
+        after < len(tokens) and tokens[after].folded in negations and not tokens[after].clause_start
+    )
 
 
 @dataclass(frozen=True)
@@ -177,10 +215,15 @@ class PhraseMatcher:
 
     @classmethod
     def compile(
-        cls, phrases: Iterable[str], negations: Iterable[str] = (), negation_window: int = 0
+        cls,
+        phrases: Iterable[str],
+        negations: Iterable[str] = (),
+        negation_window: int = 0,
+        vocabulary: Mapping[str, str] | None = None,
     ) -> PhraseMatcher:
+        vocabulary = vocabulary or {}
         return cls(
-            tuple(parse_phrase(p) for p in phrases),
+            tuple(parse_phrase(p, vocabulary) for p in phrases),
             frozenset(fold(n) for n in negations),
             negation_window,
         )
@@ -194,11 +237,12 @@ class PhraseMatcher:
                 end = _match_from(tokens, phrase.terms, index)
                 if end is None:
                     continue
-                span = {t.folded for t in tokens[index : end + 1]}
+                span = {t.folded for t in tokens[max(0, index - EXCLUSION_LOOKBACK) : end + 1]}
                 if span & phrase.excluded:
                     continue
-                if self.negation_window and _negated(
-                    tokens, index, self.negations, self.negation_window
+                if self.negation_window and (
+                    _negated(tokens, index, self.negations, self.negation_window)
+                    or _negated_after(tokens, end, self.negations)
                 ):
                     continue
                 found.append(Match(phrase.source, tokens[index].start, tokens[end].end))

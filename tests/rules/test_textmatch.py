@@ -52,3 +52,23 @@ def test_fold_meets_both_spellings() -> None:
 def test_bad_phrases_are_refused(bad: str) -> None:
     with pytest.raises(PhraseSyntaxError):
         parse_phrase(bad)
+
+
+def test_vocabulary_names_expand_and_unknown_names_are_refused() -> None:
+    m = PhraseMatcher.compile(["udstil* .. @staff"], vocabulary={"staff": "rådgiver*|leder*"})
+    assert m.any_in("jeg udstiller rådgiveren") and m.any_in("vi udstiller lederen")
+    assert not m.any_in("jeg udstiller kunst")
+    with pytest.raises(PhraseSyntaxError):
+        parse_phrase("udstil* .. @nobody", {"staff": "x"})
+
+
+def test_negation_right_after_the_match() -> None:
+    m = matcher("jeg .. truer")
+    assert not m.any_in("Jeg truer ingen, men jeg er vred")
+    assert m.any_in("Jeg truer, ikke?") is True  # a question tag is a new clause
+
+
+def test_phrase_stays_in_one_sentence_but_ordinal_dates_do_not_end_one() -> None:
+    m = matcher("hvad .. hedder")
+    assert m.any_in("Hvad den 1. oktober hedder")
+    assert not m.any_in("Hvad nu. Hedder")
