@@ -94,7 +94,8 @@ def _reasons(assessment: Assessment, rule_set: RuleSet) -> tuple[list[str], list
         keys.append(rule_set.threatened_staff_basis)
     if assessment.objecting_staff and not refused and rule_set.objecting_staff_basis:
         keys.append(rule_set.objecting_staff_basis)
-    keys.append(rule_set.private_basis)
+    if not refused:  # private matters are only withheld from what is released
+        keys.append(rule_set.private_basis)
     texts = [
         " ".join(rule_set.law_texts[k].split())
         for k in dict.fromkeys(keys)
