@@ -1,7 +1,8 @@
 """The labelled request tables: the acceptance figures of the screening, measured per table.
 
-cases.yaml was used to tune the phrase lists; heldout.yaml and blind.yaml were written by
-labellers who never saw the rules (heldout.yaml was later used for tuning too).
+Every table was written by a labeller who never saw the rules. cases.yaml tuned the phrase
+lists; heldout.yaml and blind.yaml were first scored blind (83.0 % and 90.4 % all fields
+right) and then used for tuning too; final_blind.yaml was scored once, after all tuning.
 """
 
 from pathlib import Path
