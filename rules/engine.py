@@ -69,11 +69,14 @@ def screen(request: ScreeningRequest, book: RuleBook | None = None) -> Assessmen
 
     signal_ids = {s.id for s in signals}
     tokens = tokenize(request.text)
-    # Identity only: F1 fired and the request asks for nothing of the case, or says outright
-    # that it wants nothing else ("ikke andet", "resten er jeg ligeglad med").
+    # Identity only: F1 fired and the request names nothing of the case, or says outright
+    # that it wants nothing else ("ikke andet", "resten er jeg ligeglad med"). A refusal
+    # releases nothing, so any doubt about whether the case is asked for goes to release.
+    asks_for_case = compiled.case.any_in(request.text, tokens) or compiled.case_mention.any_in(
+        request.text, tokens
+    )
     identity_only = IDENTITY_SIGNAL in signal_ids and (
-        compiled.identity_only.any_in(request.text, tokens)
-        or not compiled.case.any_in(request.text, tokens)
+        compiled.identity_only.any_in(request.text, tokens) or not asks_for_case
     )
     objecting = (
         [o.staff for o in request.case.objections if objection_is_reasoned(o, compiled)]

@@ -19,6 +19,7 @@ class CompiledScreening:
     spec: ScreeningSpec
     text_signals: dict[str, tuple[PhraseMatcher, PhraseMatcher]]  # always, journalist-exempt
     case: PhraseMatcher
+    case_mention: PhraseMatcher
     identity_only: PhraseMatcher
     gdpr_invokes: PhraseMatcher
     gdpr_own_data: PhraseMatcher
@@ -50,6 +51,7 @@ def compile_screening(spec: ScreeningSpec) -> CompiledScreening:
             if s.kind in ("text", "identity") and s.enabled
         },
         case=matcher(spec.case_phrases, negate=False),
+        case_mention=matcher(spec.case_mentions, negate=False),
         identity_only=matcher(spec.identity_only_phrases, negate=False),
         gdpr_invokes=matcher(spec.gdpr.invokes, negate=False),
         gdpr_own_data=matcher(spec.gdpr.own_data, negate=False),
@@ -71,9 +73,10 @@ def _text_signal(
     if journalist and signal.journalist_exempt:
         return None
     always, exempt = compiled.text_signals[sid]
-    matches = always.find(request.text, tokens)
+    skip_quoted = compiled.spec.ignore_quoted_text
+    matches = always.find(request.text, tokens, skip_quoted)
     if not journalist:
-        matches += exempt.find(request.text, tokens)
+        matches += exempt.find(request.text, tokens, skip_quoted)
     if not matches:
         return None
     quotes = list(dict.fromkeys(f"«{quote(request.text, m)}»" for m in merge_overlapping(matches)))

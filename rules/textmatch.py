@@ -20,6 +20,8 @@ FUZZY_MIN_LENGTH = 8  # shorter words must be spelt right: lederen/luderen, næv
 _WORD = re.compile(r"[^\W_]+")
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\"]")
 _HARD_BREAK = re.compile(r"[!?;]|\n\s*\n")
+# Reported speech: what stands in quotation marks is somebody else's words.
+_QUOTED = re.compile(r'"[^"]{1,400}"|“[^”]{1,400}”|«[^»]{1,400}»|„[^“”]{1,400}[“”]')
 CLAUSE_WORDS = frozenset({"saa", "ellers", "men"})  # a negation does not reach past these
 EXCLUSION_LOOKBACK = 1  # "!word" also looks at the word just before the match
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ß": "ss"})
@@ -228,9 +230,13 @@ class PhraseMatcher:
             negation_window,
         )
 
-    def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[Match]:
-        """Every phrase occurrence in ``text`` that is not negated, in text order."""
+    def find(
+        self, text: str, tokens: Sequence[Token] | None = None, skip_quoted: bool = False
+    ) -> list[Match]:
+        """Every phrase occurrence in ``text`` that is not negated, in text order; with
+        ``skip_quoted``, not those standing wholly inside quotation marks."""
         tokens = tokenize(text) if tokens is None else tokens
+        quoted = [m.span() for m in _QUOTED.finditer(text)] if skip_quoted else []
         found: list[Match] = []
         for phrase in self.phrases:
             for index in range(len(tokens)):
@@ -245,7 +251,10 @@ class PhraseMatcher:
                     or _negated_after(tokens, end, self.negations)
                 ):
                     continue
-                found.append(Match(phrase.source, tokens[index].start, tokens[end].end))
+                start, stop = tokens[index].start, tokens[end].end
+                if any(q0 <= start and stop <= q1 for q0, q1 in quoted):
+                    continue
+                found.append(Match(phrase.source, start, stop))
         found.sort(key=lambda m: (m.start, m.end))
         return found
 
