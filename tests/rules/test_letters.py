@@ -31,7 +31,7 @@ def test_partial_refusal_cites_rule_facts_and_complaint_guidance() -> None:
         "Regler",
         "Klagevejledning",
         "offentlighedslovens § 9, stk. 2, nr. 2",
-        "«hænge hende ud»",
+        "«hænge hende ud på Facebook»",
         "12 henvendelser",
         "Ankestyrelsen",
         "4 uger",
