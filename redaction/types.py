@@ -96,3 +96,44 @@ class DocumentReport:
         if self.error:
             data["error"] = self.error
         return data
+
+
+PageSource = Literal["text", "ocr", "mixed"]
+
+
+@dataclass(frozen=True)
+class KeptItem:
+    """Something recognised on a page and deliberately kept (a kept staff member, the requester).
+
+    Reported so a reviewer can see why a name stayed visible; never burnt into the output.
+    """
+
+    page: int  # 1-based
+    bbox: BBox
+    kind: str  # staff, requester, party, professional, organisation, photo ...
+    text: str
+    reason: str
+    source: str
+    person: str = ""
+
+
+@dataclass
+class DocumentAnalysis:
+    """What ``redaction.analyze.analyze`` found in one PDF: every box to withhold, page by page.
+
+    ``page_sources`` tells per page whether its words came from the text layer, from OCR of
+    the whole page (a scan) or both (a text page with OCRed images, e.g. a screenshot).
+    """
+
+    pages: int
+    page_sizes: list[tuple[float, float]] = field(default_factory=list)
+    page_sources: list[PageSource] = field(default_factory=list)
+    proposals: list[Redaction] = field(default_factory=list)
+    kept: list[KeptItem] = field(default_factory=list)
+    # words of the pages read (partly) by OCR, for the writer's invisible text layer;
+    # pages read from their text layer alone are not held (memory stays flat)
+    page_texts: dict[int, PageText] = field(default_factory=dict)
+
+    def proposals_on(self, page: int) -> list[Redaction]:
+        """The proposals of one page (1-based)."""
+        return [r for r in self.proposals if r.page == page]
