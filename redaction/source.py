@@ -65,8 +65,9 @@ def check_pdf(path: Path, *, max_pages: int = MAX_PAGES) -> SourceInfo:
             filename=name,
         ) from None
     except (pikepdf.PdfError, ValueError, RecursionError) as exc:
-        raise CorruptPdfError(f"PDF'en er beskadiget og kan ikke læses ({exc})", filename=name) \
-            from None
+        raise CorruptPdfError(
+            f"PDF'en er beskadiget og kan ikke læses ({exc})", filename=name
+        ) from None
     if pages == 0:
         raise CorruptPdfError("PDF'en har ingen sider", filename=name)
     if pages > max_pages:
@@ -105,8 +106,9 @@ def page_words(page: pdfium.PdfPage, number: int) -> PageText:
             char = text[index]
             if char.isspace() or char == "\x00":
                 if chars:
-                    words.append(Word("".join(chars), box[0], height - box[3], box[2],
-                                      height - box[1]))
+                    words.append(
+                        Word("".join(chars), box[0], height - box[3], box[2], height - box[1])
+                    )
                     chars, box = [], []
                 continue
             left, bottom, right, top = textpage.get_charbox(index, loose=True)
@@ -115,8 +117,7 @@ def page_words(page: pdfium.PdfPage, number: int) -> PageText:
             if not chars:
                 box = [left, bottom, right, top]
             else:
-                box = [min(box[0], left), min(box[1], bottom), max(box[2], right),
-                       max(box[3], top)]
+                box = [min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
             chars.append(char)
         if chars:
             words.append(Word("".join(chars), box[0], height - box[3], box[2], height - box[1]))

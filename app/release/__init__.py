@@ -1,0 +1,1 @@
+"""The release package: redacted PDFs, the aktliste and the decision letter."""
