@@ -69,12 +69,10 @@ def screen(request: ScreeningRequest, book: RuleBook | None = None) -> Assessmen
 
     signal_ids = {s.id for s in signals}
     tokens = tokenize(request.text)
-    # Identity only: F1 fired and the request names nothing of the case, or says outright
-    # that it wants nothing else ("ikke andet", "resten er jeg ligeglad med"). A refusal
-    # releases nothing, so any doubt about whether the case is asked for goes to release.
-    asks_for_case = compiled.case.any_in(request.text, tokens) or compiled.case_mention.any_in(
-        request.text, tokens
-    )
+    # Identity only: F1 fired and the request does not ask for anything of the case ("send
+    # mig sagen", "aktindsigt i afgørelsen"), or says outright that it wants nothing else
+    # ("ikke andet"). A case merely named ("navnene på dem der har min sag") is not asked for.
+    asks_for_case = compiled.case.any_in(request.text, tokens)
     identity_only = IDENTITY_SIGNAL in signal_ids and (
         compiled.identity_only.any_in(request.text, tokens) or not asks_for_case
     )

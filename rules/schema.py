@@ -95,9 +95,6 @@ class ScreeningSpec(_Strict):
     negation_window: int = Field(default=2, ge=0, le=10)
     signals: dict[str, SignalSpec]
     case_phrases: list[str]
-    case_mentions: list[str] = Field(
-        default_factory=list, description="case material named anywhere in the request"
-    )
     ignore_quoted_text: bool = Field(
         default=True, description="words in quotation marks are reported speech, not signals"
     )
@@ -107,15 +104,12 @@ class ScreeningSpec(_Strict):
     gdpr: GdprSpec
     objections: ObjectionSpec
 
-    _phrases_ok = field_validator("case_phrases", "case_mentions", "identity_only_phrases")(
-        _check_phrases
-    )
+    _phrases_ok = field_validator("case_phrases", "identity_only_phrases")(_check_phrases)
 
     @model_validator(mode="after")
     def _vocabulary_known(self) -> ScreeningSpec:
         phrases = [
             *self.case_phrases,
-            *self.case_mentions,
             *self.identity_only_phrases,
             *self.gdpr.invokes,
             *self.gdpr.own_data,

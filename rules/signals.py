@@ -19,7 +19,6 @@ class CompiledScreening:
     spec: ScreeningSpec
     text_signals: dict[str, tuple[PhraseMatcher, PhraseMatcher]]  # always, journalist-exempt
     case: PhraseMatcher
-    case_mention: PhraseMatcher
     identity_only: PhraseMatcher
     gdpr_invokes: PhraseMatcher
     gdpr_own_data: PhraseMatcher
@@ -51,7 +50,6 @@ def compile_screening(spec: ScreeningSpec) -> CompiledScreening:
             if s.kind in ("text", "identity") and s.enabled
         },
         case=matcher(spec.case_phrases, negate=False),
-        case_mention=matcher(spec.case_mentions, negate=False),
         identity_only=matcher(spec.identity_only_phrases, negate=False),
         gdpr_invokes=matcher(spec.gdpr.invokes, negate=False),
         gdpr_own_data=matcher(spec.gdpr.own_data, negate=False),

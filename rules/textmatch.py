@@ -41,6 +41,7 @@ class Token:
     end: int
     clause_start: bool  # punctuation stands between this token and the one before
     sentence_start: bool = False  # a sentence ends between this token and the one before
+    capitalised: bool = False  # written with a capital letter (a name, unless it opens a sentence)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -64,19 +65,25 @@ def tokenize(text: str) -> list[Token]:
                 match.end(),
                 first or bool(_CLAUSE_BREAK.search(between)),
                 sentence,
+                match.group()[0].isupper(),
             )
         )
         previous_end = match.end()
     return tokens
 
 
+PROPER_NOUN = "^"  # the alternative that matches a capitalised word inside a sentence
+
+
 @dataclass(frozen=True)
 class Alternative:
-    word: str  # folded
+    word: str  # folded, or PROPER_NOUN
     prefix: bool
 
-    def matches(self, token: str) -> bool:
-        return _alternative_matches(self.word, self.prefix, token)
+    def matches(self, token: Token) -> bool:
+        if self.word == PROPER_NOUN:
+            return token.capitalised and not token.sentence_start
+        return _alternative_matches(self.word, self.prefix, token.folded)
 
 
 @lru_cache(maxsize=200_000)
@@ -105,7 +112,7 @@ class Term:
     alternatives: tuple[Alternative, ...]
     gap_before: int  # how many other words may stand before this term (0 for the first)
 
-    def matches(self, token: str) -> bool:
+    def matches(self, token: Token) -> bool:
         return any(alt.matches(token) for alt in self.alternatives)
 
 
@@ -153,6 +160,9 @@ def parse_phrase(source: str, vocabulary: Mapping[str, str] | None = None) -> Ph
             continue
         alternatives = []
         for alt in _expand(part, vocabulary, source):
+            if alt == PROPER_NOUN:
+                alternatives.append(Alternative(PROPER_NOUN, False))
+                continue
             word = alt.rstrip("*")
             if not word or not _WORD.fullmatch(fold(word).replace("-", "")):
                 raise PhraseSyntaxError(f"cannot read {alt!r} in {source!r}")
@@ -175,7 +185,7 @@ class Match:
 
 def _match_from(tokens: Sequence[Token], terms: Sequence[Term], index: int) -> int | None:
     """Index of the last token when ``terms`` match with terms[0] at ``index``, else None."""
-    if not terms[0].matches(tokens[index].folded):
+    if not terms[0].matches(tokens[index]):
         return None
     if len(terms) == 1:
         return index

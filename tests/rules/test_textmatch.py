@@ -72,3 +72,16 @@ def test_phrase_stays_in_one_sentence_but_ordinal_dates_do_not_end_one() -> None
     m = matcher("hvad .. hedder")
     assert m.any_in("Hvad den 1. oktober hedder")
     assert not m.any_in("Hvad nu. Hedder")
+
+
+def test_proper_noun_term_matches_a_name_inside_a_sentence_only() -> None:
+    m = matcher("lagt ^ ud")
+    assert m.any_in("Jeg har lagt Tina ud på nettet")
+    assert not m.any_in("Jeg har lagt penge ud for medicinen")
+    assert not matcher("^ skal").any_in("Tina skal vente")  # sentence-initial word is no name
+
+
+def test_quoted_words_are_reported_speech() -> None:
+    m = matcher("kugle* .. panden")
+    text = 'Han skrev "du skal få en kugle for panden", og politiet er orienteret.'
+    assert m.any_in(text) and not m.find(text, skip_quoted=True)
