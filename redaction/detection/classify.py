@@ -4,6 +4,10 @@ Overlaps are settled here, by priority: a strong match of a person the policy na
 everything; an address beats a person name inside it (a street named after someone); a
 person name that is longer than a weak first-name match around it wins (a citizen called
 Birgitte Lund is not staff member Birgitte), otherwise it is the fallback of that match.
+A person name that runs over a line break is first cut where a line holds nothing but a
+weak match ("... Skam dig Birgitte / Bent Ravn: ...": the staff member, then a new name)
+and before a strong match or an address that starts a later line ("Grethe Bundgaard /
+Åboulevarden 72"), so neither swallows the other.
 """
 
 from __future__ import annotations
@@ -85,12 +89,52 @@ def _overlaps(a: RecognizerResult, b: RecognizerResult) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _cut_before_lines_of(
+    name: RecognizerResult, blockers: list[RecognizerResult], text: str
+) -> RecognizerResult:
+    """``name`` ending at the line break before a stronger finding that starts a later line.
+
+    A name at the end of one line runs on into the next when that line starts with a
+    capitalised word ("Grethe Bundgaard / Åboulevarden 72, ..."); the address or the staff
+    member's full name on the next line is its own finding, and the name stays a name.
+    """
+    end = name.end
+    for blocker in blockers:
+        if name.start < blocker.start < end:
+            cut = text.rfind("\n", name.start, blocker.start)
+            if cut > name.start:
+                end = min(end, len(text[name.start : cut].rstrip()) + name.start)
+    if end == name.end:
+        return name
+    return RecognizerResult(
+        name.entity_type,
+        name.start,
+        end,
+        name.score,
+        recognition_metadata=dict(name.recognition_metadata or {}),
+    )
+
+
+def _line_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``text[start:end]`` on each line, as (start, end) offsets."""
+    segments: list[tuple[int, int]] = []
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        stop = end if newline < 0 else newline
+        if stop > position:
+            segments.append((position, stop))
+        position = stop + 1
+    return segments
+
+
 class PageClassifier:
     """Classifies the results of one page against the policy."""
 
     def __init__(self, policy: Policy, index: PeopleIndex, page: int, layout: PageLayout):
         self.policy, self.index, self.page, self.layout = policy, index, page, layout
         self.found = PageFindings()
+        self.people_spans: list[tuple[int, int]] = []  # people mentioned on the page
 
     def emit(
         self, result: RecognizerResult, outcome: Outcome, source: str, spot: bool = False
@@ -139,9 +183,15 @@ class PageClassifier:
         weak = [r for r in known if r.recognition_metadata["strength"] == "weak"]
         names = [
             r
-            for r in by_type.get("PERSON", [])
+            for r in self._split_names(by_type.get("PERSON", []), weak)
+            for r in [_cut_before_lines_of(r, strong + addresses, self.layout.text)]
             if not any(_overlaps(r, k) for k in strong + addresses)
         ]
+        self.people_spans = sorted(  # private persons: staff sit at the authority's address
+            (r.start, r.end)
+            for r in by_type.get(CASE_ENTITY, []) + names
+            if r.recognition_metadata.get("strength", "strong") == "strong"
+        )
         weak = [
             w
             for w in weak
@@ -167,6 +217,37 @@ class PageClassifier:
         for result in addresses:
             self._address(result)
         return self.found
+
+    def _split_names(
+        self, names: list[RecognizerResult], weak: list[RecognizerResult]
+    ) -> list[RecognizerResult]:
+        """Split a name that runs over a line break where one line holds a weak match alone.
+
+        "Skam dig Birgitte / Bent Ravn: ..." reads as one name to the name recognizer, but
+        a line that holds nothing of the name but a staff member's first name is that
+        staff member (kept or withheld by the policy), and the next line is a new name.
+        """
+        text = self.layout.text
+        out: list[RecognizerResult] = []
+        for name in names:
+            segments = _line_segments(text, name.start, name.end)
+            alone = len(segments) > 1 and any(
+                (w.start, w.end) == segment for w in weak for segment in segments
+            )
+            if not alone:
+                out.append(name)
+                continue
+            out.extend(
+                RecognizerResult(
+                    name.entity_type,
+                    start,
+                    end,
+                    name.score,
+                    recognition_metadata=dict(name.recognition_metadata or {}),
+                )
+                for start, end in segments
+            )
+        return out
 
     def _known(self, result: RecognizerResult) -> None:
         meta = result.recognition_metadata
@@ -236,7 +317,7 @@ class PageClassifier:
                 "", kept_as="organisation", reason="myndighedens eller firmaets nummer"
             )
         elif what == "address" and ORGANISATION.search(
-            self.layout.text[max(0, result.start - 60) : result.start]
+            self.layout.text[self._context_start(result.start, 60) : result.start]
         ):
             outcome = Outcome(
                 "", kept_as="organisation", reason="myndighedens eller firmaets adresse"
@@ -245,6 +326,18 @@ class PageClassifier:
             return False
         self.emit(result, outcome, f"presidio:{result.entity_type}")
         return True
+
+    def _context_start(self, start: int, reach: int) -> int:
+        """Where the context before ``start`` begins: ``reach`` characters back, but never
+        before the end of a private person named in between (the letterhead "Lindholm
+        Kommune" above "Grethe Bundgaard / Åboulevarden 72" does not make hers the
+        authority's address).
+        """
+        begin = max(0, start - reach)
+        for span_start, span_end in self.people_spans:
+            if begin <= span_start and span_end <= start:
+                begin = span_end
+        return begin
 
     def _email(self, result: RecognizerResult) -> None:
         address = normalise_email(self.layout.text[result.start : result.end])

@@ -178,9 +178,18 @@ class PeopleIndex:
         return _longest_first(found)
 
 
+_STREET_FOLD = str.maketrans({"å": "a", "æ": "a", "ø": "o", "é": "e", "ü": "u", ",": " ", ".": " "})
+
+
 def street_key(address: str) -> str:
-    """Street and house number of an address, normalised ("Vestergade 12, 2. th." -> ...)."""
-    tokens = normalise(address).replace(",", " ").split()
+    """Street and house number of an address, folded ("Åboulevarden 70, 3. th." -> ...).
+
+    Danish letters are folded with their spelling variants and OCR misreadings
+    (Åboulevarden, Aaboulevarden, Aboulevarden; Ørstedsvej, Oerstedsvej), so the party's
+    address from the case system matches the one in the text or on a scan.
+    """
+    folded = normalise(address).replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
+    tokens = folded.translate(_STREET_FOLD).split()
     for position, token in enumerate(tokens):
         if token[:1].isdigit():
             return " ".join(tokens[: position + 1])

@@ -2,7 +2,8 @@
 
 No Danish NER model exists offline, so a name is a run of capitalised words that starts with
 a known given name (Faker's name lists) and goes on with given names or surname-like words
-(listed surnames, typical endings, or words that are not ordinary Danish words), or a
+(listed surnames, typical endings, or words that are not ordinary Danish words; right after
+given names on the same line, any capitalised word that is not a function word), or a
 capitalised word right after a context word (hr./fru, "min nabo", mor, "Til:").
 """
 
@@ -15,6 +16,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.detection.context_words import FAMILY, HONORIFICS, LABELS
 from redaction.detection.name_lists import (
+    FUNCTION_WORDS,
     NOT_NAMES,
     given_names,
     is_danish_word,
@@ -51,6 +53,21 @@ def _joined(text: str, left: Token, right: Token, run: int) -> bool:
     if gap == " ":
         return True
     return gap == "\n" and (run < 2 or right[2].lower() not in given_names())
+
+
+def _surname_after_given(text: str, tokens: list[Token], index: int, end: int) -> bool:
+    """True when ``tokens[end]`` is a capitalised word on the same line right after given names.
+
+    Danish capitalises only proper nouns, so a capitalised word after a given name in the
+    middle of a line is a surname even when it is also an ordinary word (Lone Hvid, Bo
+    Skov, Anne Marie Due); a function word (Hvordan, Hvis) is not.
+    """
+    word = tokens[end][2]
+    if text[tokens[end - 1][1] : tokens[end][0]] != " " or not _capitalised(word):
+        return False
+    if word.lower() in FUNCTION_WORDS:
+        return False
+    return all(_given(tokens[i][2]) for i in range(index, end))
 
 
 _BEFORE = re.compile(r"([^\W\d_]+)([ \t]*[.:]?)[ \t\n]*$")
@@ -123,7 +140,7 @@ class PersonNameRecognizer(EntityRecognizer):
                     end += 1
                     continue
                 break
-            if not _name_part(following):
+            if not _name_part(following) and not _surname_after_given(text, tokens, index, end):
                 break
             end += 1
         if _given(word):

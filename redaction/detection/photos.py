@@ -1,8 +1,11 @@
 """Whose face is it: a photo belongs to the nearest name mentioned next to it on the page.
 
 A portrait in an e-mail signature sits beside the name, title, phone and e-mail of its
-owner; an avatar in a screenshot of a post sits beside the poster's name. So a face takes
-the outcome of the nearest mention (name, initials, e-mail) within ``REACH`` points:
+owner; an avatar in a screenshot of a post sits beside the poster's name; a photo in a post
+comes after the text that names its subject, and before the comments (whose authors are
+named below it). So a face takes the outcome of the nearest mention (name, initials,
+e-mail) within ``REACH`` points of the photo (the box withheld for it), looking beside and
+above it first and below it only when nothing is named beside or above:
 a withheld staff member -> ``staff_photo`` under their label; a kept staff member, the
 requester or a kept party -> kept; a private person, or nobody named nearby -> ``photo``
 under the private label (a face of someone we cannot place is a private person's).
@@ -36,16 +39,24 @@ def gap(a: BBox, b: BBox) -> float:
     return float((dx * dx + dy * dy) ** 0.5)
 
 
+def _below(photo: BBox, box: BBox) -> bool:
+    """True when ``box`` lies entirely below the photo (a comment or text after it)."""
+    return box[1] >= photo[3]
+
+
 def owner_of(face: Face, spots: list[Spot]) -> PhotoOwner:
-    """The nearest mention of a person to the photo (its image region, else the face)."""
-    target = face.region or face.bbox
-    best: tuple[float, Spot] | None = None
+    """The nearest mention beside or above the photo, else the nearest below, within REACH."""
+    target = face.bbox
+    best: tuple[bool, float, Spot] | None = None
     for spot in spots:
         for box in spot.boxes:
             distance = gap(target, box)
-            if distance <= REACH and (best is None or distance < best[0]):
-                best = (distance, spot)
-    return PhotoOwner(face, best[1] if best else None)
+            if distance > REACH:
+                continue
+            rank = (_below(target, box), distance)
+            if best is None or rank < best[:2]:
+                best = (rank[0], rank[1], spot)
+    return PhotoOwner(face, best[2] if best else None)
 
 
 def photo_outcome(policy: Policy, outcome: Outcome | None) -> Outcome:

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from detection_support import BIHS_BASIS, PARTY, REQUESTER, policy, text_pdf
 
 from redaction.analyze import analyze, page_text
 from redaction.errors import NotAPdfError
 from redaction.policy import Policy
 from redaction.source import open_document
 from redaction.types import DocumentAnalysis
+from tests.redaction.detection_support import BIHS_BASIS, PARTY, REQUESTER, policy, text_pdf
 
 PRIVATE = "OFL § 30, nr. 1"
 NOTE = [

@@ -254,3 +254,32 @@ def test_untouched_pages_are_byte_identical(runs: dict[str, Run]) -> None:
                 old = page.obj.Contents.read_raw_bytes()
                 assert after.pages[index].obj.Contents.read_raw_bytes() == old
     assert untouched >= 1
+
+
+def test_kept_words_of_rebuilt_scans_and_images_stay_searchable(runs: dict[str, Run]) -> None:
+    """A rebuilt scanned page (and a page with a screenshot) carries an invisible text layer
+    of its kept OCR words: pdfplumber finds every kept item there (spaces aside, as OCR
+    groups digits its own way)."""
+    run = runs["fvl"]
+    rebuilt = {(name, r.page) for name, report in run.reports.items() for r in report.redactions}
+    texts: dict[tuple[str, int], str] = {}
+    for name in run.reports:
+        with pdfplumber.open(run.out / name) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                texts[(name, number)] = re.sub(r"\s+", "", page.extract_text() or "")
+    kept = [
+        i
+        for i in run.items
+        if i.kind in ("scan", "image")
+        and i.text != "[foto]"
+        and (i.document, i.page) in rebuilt
+        and not run.withheld[i.id]
+        and not wrongly_redacted(run, i)
+    ]
+    assert len(kept) >= 5
+    missing = [
+        (i.document, i.text)
+        for i in kept
+        if re.sub(r"\s+", "", i.text) not in texts[(i.document, i.page)]
+    ]
+    assert not missing

@@ -108,6 +108,31 @@ def test_normalise_email(raw: str, clean: str) -> None:
         ("hun bor i 8000 Aarhus C", []),
         ("mødet i Vejle den 4. maj", []),
         ("side 4 af 7", []),
+        # streets that start with Æ, Ø or Å, and street words in their definite form
+        (
+            "Naboen, Åboulevarden 72, 3. tv., 8000 Aarhus C, har skrevet",
+            ["Åboulevarden 72, 3. tv., 8000 Aarhus C"],
+        ),
+        (
+            "Hjemmebesøg på Åboulevarden 70, 3. th.,\n8000 Aarhus C",
+            ["Åboulevarden 70, 3. th.,\n8000 Aarhus C"],
+        ),
+        ("Ågade 3, 8000 Aarhus C", ["Ågade 3, 8000 Aarhus C"]),
+        ("Ørstedsvej 3", ["Ørstedsvej 3"]),
+        ("Æblevej 4, st. tv.", ["Æblevej 4, st. tv."]),
+        ("bor på Aboulevarden 70, 3. th.", ["Aboulevarden 70, 3. th."]),
+        ("Kongens Boulevarden 4", ["Kongens Boulevarden 4"]),
+        (
+            "Frederiksberg Alléen 12, 1820 Frederiksberg C",
+            ["Frederiksberg Alléen 12, 1820 Frederiksberg C"],
+        ),
+        ("Strandpromenaden 5", ["Strandpromenaden 5"]),
+        # no street word: an address when postcode and town follow
+        ("Ved Åen 4, 8000 Aarhus C", ["Ved Åen 4, 8000 Aarhus C"]),
+        ("Nyhavn 12, 1051 København K", ["Nyhavn 12, 1051 København K"]),
+        ("Postboks 123, 8000 Aarhus C", []),
+        ("Bilag 3, 8000 Aarhus C", []),
+        ("Kapitel 12 handler om boliger", []),
     ],
 )
 def test_address(text: str, expected: list[str]) -> None:
@@ -128,6 +153,14 @@ def test_address(text: str, expected: list[str]) -> None:
         ("Per telefon. Hans bil er rød.", []),
         ("Birgitte sagde ja.", []),
         ("Venlig hilsen fra Borgerservice", []),
+        # a capitalised word after a given name on the same line is a surname, even an
+        # ordinary word (hvid, skov, due)
+        ("Lone Hvid: Skam dig", ["Lone Hvid"]),
+        ("kommentar fra Bo Skov i går", ["Bo Skov"]),
+        ("Anne Marie Due kom", ["Anne Marie Due"]),
+        ("Hej Birgitte Hvordan går det", []),
+        ("Lone\nHvid kom", []),
+        ("Lone Hvid: Skam dig Birgitte\nBent Ravn: Hun bor", ["Lone Hvid", "Birgitte\nBent Ravn"]),
     ],
 )
 def test_person_names(text: str, expected: list[str]) -> None:

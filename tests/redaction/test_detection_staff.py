@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from detection_support import policy
 
 from redaction.detection.people_index import PeopleIndex
 from redaction.detection.staff_register_recognizer import StaffRegisterRecognizer
+from tests.redaction.detection_support import policy
 
 INDEX = PeopleIndex(policy())
 RECOGNIZER = StaffRegisterRecognizer(INDEX)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from detection_support import BIHS_BASIS, image_pdf, policy
 from PIL import Image
 
 from redaction.analyze import analyze
 from redaction.detection.photos import gap
 from redaction.faces import detect_faces
+from tests.redaction.detection_support import BIHS_BASIS, image_pdf, policy
 
 skimage_data = pytest.importorskip("skimage.data")
 PHOTO_BOX = (60.0, 100.0, 150.0, 190.0)  # a signature portrait, 90 x 90 pt

@@ -6,13 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from detection_support import BIHS_BASIS, FONT, image_pdf, policy
 from PIL import Image, ImageDraw, ImageFont
 
 from redaction.analyze import analyze
 from redaction.images import ImageRegion, render_region
 from redaction.ocr import parse_tsv
 from redaction.source import open_document
+from tests.redaction.detection_support import BIHS_BASIS, FONT, image_pdf, policy
 
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None, reason="tesseract is not installed"
