@@ -13,4 +13,7 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e .
+# Loads the synthetic staff register, requests and documents (idempotent) and prints the
+# demo administrator's login.
+.venv/bin/aktindsigt demo
 exec .venv/bin/aktindsigt serve "$@"
