@@ -7,12 +7,12 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from app.cli import screen, serve
+from app.cli import admin, audit, demo, redact, screen, serve, worker
 from app.cli.errors import CliError
 from app.settings import ConfigurationError
 
 # Each module adds its sub-commands; keep this list the only place that knows them all.
-COMMAND_MODULES = [screen, serve]
+COMMAND_MODULES = [screen, serve, redact, demo, admin, worker, audit]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,1 @@
+"""Business logic: one module per domain noun; no HTTP, no commits (the caller commits)."""
