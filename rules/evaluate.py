@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from rules.engine import screen
-from rules.loader import load_rulebook
+from rules.loader import deep_merge, load_rulebook
 from rules.models import Assessment, ScreeningRequest
 from rules.schema import RuleBook
 
@@ -92,23 +92,13 @@ class Report:
         )
 
 
-def _merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in override.items():
-        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
-            merged[key] = _merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
-
-
 def load_cases(path: Path) -> list[LabelledCase]:
     """Read a labelled table; every case becomes a validated request."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     defaults = data.get("defaults", {})
     cases = []
     for raw in data["cases"]:
-        request = _merge(defaults, raw.get("request") or {})
+        request = deep_merge(defaults, raw.get("request") or {})
         request["text"] = raw["text"]
         cases.append(
             LabelledCase(

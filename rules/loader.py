@@ -39,11 +39,12 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _deep_merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+def deep_merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with ``override`` on top: dictionaries merge key by key, anything else replaces."""
     merged = dict(base)
     for key, value in override.items():
         if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
-            merged[key] = _deep_merge(merged[key], value)
+            merged[key] = deep_merge(merged[key], value)
         else:
             merged[key] = value
     return merged
@@ -87,7 +88,7 @@ def load_rulebook(override: Path | None = None) -> RuleBook:
             raise RulesError(
                 f"{override}: {unknown[0]}: unknown key (allowed: {', '.join(TOP_LEVEL_KEYS)})"
             )
-        data = _deep_merge(data, overrides)
+        data = deep_merge(data, overrides)
         files.append(override)
     data["sources"] = [str(p) for p in files]
     try:
