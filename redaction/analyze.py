@@ -24,12 +24,12 @@ from redaction.detection.outcome import Outcome, decide
 from redaction.detection.people_index import PeopleIndex
 from redaction.detection.photos import PhotoOwner, owner_of, photo_outcome
 from redaction.detection.registry import build_analyzer
-from redaction.faces import find_faces
-from redaction.images import image_regions
-from redaction.ocr import page_text, read_page
+from redaction.faces import Face, find_faces
+from redaction.images import ImageRegion, image_regions
+from redaction.ocr import PageReading, page_text, start_reading
 from redaction.policy import Policy
 from redaction.source import check_pdf, open_document
-from redaction.types import DocumentAnalysis, KeptItem, Redaction, Word
+from redaction.types import DocumentAnalysis, KeptItem, PageSource, PageText, Redaction, Word
 
 __all__ = ["Detector", "analyze", "page_text"]
 logger = logging.getLogger(__name__)
@@ -78,11 +78,41 @@ class _Document:
     photos: list[tuple[int, PhotoOwner]] = field(default_factory=list)
 
 
-def _analyze_page(
-    detector: Detector, page: pdfium.PdfPage, number: int, ocr: bool, state: _Document
+@dataclass
+class _Ahead:
+    """A page opened and rendered for OCR before its turn (tesseract maybe running)."""
+
+    page: pdfium.PdfPage
+    regions: list[ImageRegion]
+    reading: PageReading
+
+    def close(self) -> None:
+        try:
+            self.reading.close()
+        finally:
+            self.page.close()
+
+
+def _open_page(document: pdfium.PdfDocument, index: int, ocr: bool) -> _Ahead:
+    """Open page ``index``, read its text layer and render what it needs OCRed (not started)."""
+    page = document[index]
+    try:
+        regions = image_regions(page)
+        reading = start_reading(page, index + 1, ocr=ocr, regions=regions, start=False)
+    except BaseException:
+        page.close()
+        raise
+    return _Ahead(page, regions, reading)
+
+
+def _record_page(
+    detector: Detector,
+    number: int,
+    text: PageText,
+    source: PageSource,
+    faces: list[Face],
+    state: _Document,
 ) -> None:
-    regions = image_regions(page)
-    text, source = read_page(page, number, ocr=ocr, regions=regions)
     found = detector.page_findings(number, text.words)
     state.analysis.page_sizes.append((text.width, text.height))
     state.analysis.page_sources.append(source)
@@ -92,8 +122,47 @@ def _analyze_page(
     state.analysis.kept.extend(found.kept)
     state.evidence.update(found.evidence)
     state.pending.extend(found.pending)
-    for face in find_faces(page, regions):
+    for face in faces:
         state.photos.append((number, owner_of(face, found.spots)))
+
+
+def _analyze_pages(
+    detector: Detector,
+    document: pdfium.PdfDocument,
+    ocr: bool,
+    state: _Document,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Every page in order, tesseract kept busy on one core while Python works on the other.
+
+    While tesseract reads page n, this process finds the faces on page n and renders page
+    n + 1 for OCR; as soon as page n is read, tesseract starts on page n + 1 and page n's
+    words are classified meanwhile. At most two pages are open and one tesseract runs; the
+    rendered images wait on disk, not in memory.
+    """
+    total = len(document)
+    ahead = _open_page(document, 0, ocr) if total else None
+    try:
+        for index in range(total):
+            current, ahead = ahead, None
+            assert current is not None
+            try:
+                current.reading.start()
+                reading = current.reading
+                faces = find_faces(current.page, current.regions, one_thread=reading.running)
+                if index + 1 < total:
+                    ahead = _open_page(document, index + 1, ocr)
+                text, source = current.reading.finish()
+                if ahead is not None:
+                    ahead.reading.start()
+                _record_page(detector, index + 1, text, source, faces, state)
+            finally:
+                current.close()
+            if progress is not None:
+                progress(index + 1, total)
+    finally:
+        if ahead is not None:
+            ahead.close()
 
 
 def _resolve_pending(detector: Detector, state: _Document) -> dict[int, Outcome]:
@@ -181,14 +250,7 @@ def analyze(
     with open_document(src) as document:
         total = len(document)
         state.analysis.pages = total
-        for index in range(total):
-            page = document[index]
-            try:
-                _analyze_page(detector, page, index + 1, ocr, state)
-            finally:
-                page.close()
-            if progress is not None:
-                progress(index + 1, total)
+        _analyze_pages(detector, document, ocr, state, progress)
     _resolve_pending(detector, state)
     _resolve_photos(detector, state)
     state.analysis.proposals.sort(key=lambda r: (r.page, r.bbox[1], r.bbox[0]))

@@ -175,9 +175,24 @@ def faces_in_region(page: pdfium.PdfPage, region: ImageRegion) -> list[Face]:
     return faces
 
 
-def find_faces(page: pdfium.PdfPage, regions: list[ImageRegion]) -> list[Face]:
-    """Faces in every image region of the page."""
-    faces: list[Face] = []
-    for region in regions:
-        faces.extend(faces_in_region(page, region))
-    return faces
+def find_faces(
+    page: pdfium.PdfPage, regions: list[ImageRegion], *, one_thread: bool = False
+) -> list[Face]:
+    """Faces in every image region of the page.
+
+    ``one_thread`` keeps OpenCV's cascade on one thread (the results are the same), for
+    when another core is busy, e.g. with tesseract: OpenCV's worker threads would slow it.
+    """
+    if not regions:
+        return []
+    threads = cv2.getNumThreads()
+    if one_thread:
+        cv2.setNumThreads(1)
+    try:
+        faces: list[Face] = []
+        for region in regions:
+            faces.extend(faces_in_region(page, region))
+        return faces
+    finally:
+        if one_thread:
+            cv2.setNumThreads(threads)
