@@ -6,7 +6,7 @@ from __future__ import annotations
 import hmac
 import secrets
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,15 +14,15 @@ from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from pydantic_settings import BaseSettings, SettingsConfigDict
-from sqlmodel import Session
 
-from app.db import session_scope
+# Declared once in the API layer and re-exported for the UI's routes.
+from app.api.deps import RuleBookDep as RuleBookDep
+from app.api.deps import SessionDep as SessionDep
+from app.api.deps import SettingsDep as SettingsDep
 from app.errors import Forbidden
 from app.services.principals import PERMISSIONS, Principal
 from app.services.users import principal_for_user
-from app.settings import Settings
 from app.ui import labels
-from rules import RuleBook
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 SESSION_USER_KEY = "user_id"  # the same key the API reads (app.api.deps)
@@ -68,27 +68,6 @@ def may(principal: Principal | None, permission: str) -> bool:
     if permission in UI_PERMISSIONS:
         return principal.role in UI_PERMISSIONS[permission]
     return permission in PERMISSIONS and principal.may(permission)
-
-
-def get_settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-def get_rulebook(request: Request) -> RuleBook:
-    book: RuleBook = request.app.state.rulebook
-    return book
-
-
-def get_session(request: Request) -> Iterator[Session]:
-    """One unit of work per HTTP request, committed when the route returns normally."""
-    with session_scope(request.app.state.settings) as session:
-        yield session
-
-
-SettingsDep = Annotated[Settings, Depends(get_settings)]
-RuleBookDep = Annotated[RuleBook, Depends(get_rulebook)]
-SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def csrf_token(request: Request) -> str:
