@@ -102,7 +102,7 @@ def build_package(
                 archive.write(store.path(document.output_sha256), f"dokumenter/{report.output}")
         rows = aktliste_rows(reports, [] if released else assessment.legal_basis)
         decided = decision.created_at.date()
-        _write_index(archive, rows, reports, assessment, screening, decided)
+        write_index(archive, rows, reports, assessment, screening, decided)
         letter = draft_letter(screening, assessment, book)
         archive.writestr("afgoerelse.pdf", letter_pdf(letter))
         archive.writestr("afgoerelse.txt", letter)
@@ -114,7 +114,7 @@ def build_package(
     return ReleasePackage(filename, spool)
 
 
-def _write_index(
+def write_index(
     archive: zipfile.ZipFile,
     rows: list[AktlisteRow],
     reports: list[DocumentReport],

@@ -4,7 +4,6 @@ manual boxes (redaction.apply_redactions on the originals), then the release pac
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import tempfile
@@ -17,11 +16,11 @@ from sqlmodel import Session, col, select
 from app.errors import Conflict
 from app.models.document import DONE, FAILED, Document
 from app.models.review import Approval, FinalDocument
-from app.release.aktliste import aktliste_pdf, aktliste_rows
+from app.release.aktliste import aktliste_rows
 from app.release.letter_pdf import letter_pdf
 from app.services import audit
 from app.services import requests as request_service
-from app.services.packages import SPOOL_BYTES, ReleasePackage
+from app.services.packages import SPOOL_BYTES, ReleasePackage, write_index
 from app.services.principals import Principal
 from app.services.release_inputs import effective_assessment
 from app.services.review import final_redactions
@@ -151,19 +150,10 @@ def _write_index(
     screening: ScreeningRequest,
     decided: date,
 ) -> None:
-    """aktliste.pdf and rapport.json (CONTRACT.md's report, plus the aktliste rows)."""
+    """aktliste.pdf and rapport.json, with the refusal's bases on the aktliste rows."""
     released = assessment.recommendation != "refuse"
     rows = aktliste_rows(reports, [] if released else assessment.legal_basis)
-    pdf = aktliste_pdf(
-        rows, case_number=screening.case.number, received=screening.received, decided=decided
-    )
-    archive.writestr("aktliste.pdf", pdf)
-    report_json = {
-        "documents": [r.to_json() for r in reports],
-        "assessment": assessment.model_dump(mode="json"),
-        "aktliste": [row.to_json() for row in rows],
-    }
-    archive.writestr("rapport.json", json.dumps(report_json, ensure_ascii=False, indent=2))
+    write_index(archive, rows, reports, assessment, screening, decided)
 
 
 def release_package(
