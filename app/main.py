@@ -59,12 +59,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.rulebook = rulebook(settings.rules_file)
 
-    @app.get(
-        "/api/v1/health",
-        tags=["system"],
-        summary="Liveness check (the only call without credentials)",
-        responses={200: {"content": {"application/json": {"example": {"status": "ok"}}}}},
-    )
+    # Liveness for load balancers: outside /api/v1 and its schema, where every call needs
+    # credentials (CONTRACT.md). It says nothing but "ok" and the version.
+    @app.get("/healthz", include_in_schema=False)
     def health() -> dict[str, str]:
         return {"status": "ok", "version": __version__}
 

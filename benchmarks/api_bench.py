@@ -107,7 +107,7 @@ def service(
             deadline = time.monotonic() + 30
             while time.monotonic() < deadline:
                 try:
-                    if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
                         break
                 except httpx.HTTPError:
                     time.sleep(0.2)

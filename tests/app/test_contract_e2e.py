@@ -30,7 +30,7 @@ def service(settings: Settings) -> Iterator[tuple[httpx.Client, str]]:
 
     def healthy() -> bool:
         try:
-            return httpx.get(f"{base}/health", timeout=1).status_code == 200
+            return httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200
         except httpx.HTTPError:
             return False
 

@@ -68,7 +68,7 @@ def _wait_until_up(base: str, process: subprocess.Popen[bytes], data_dir: Path) 
         if process.poll() is not None:
             raise RuntimeError((data_dir / "server.log").read_text(errors="replace")[-3000:])
         try:
-            if httpx.get(base + "/api/v1/health", timeout=1).status_code == 200:
+            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
                 return
         except httpx.HTTPError:
             pass

@@ -132,7 +132,8 @@ def test_api_keeps_its_json_errors(client: TestClient) -> None:
     assert client.get("/api/v1/nothing-here").json() == {
         "detail": "Login eller API-nøgle mangler eller er ugyldig"
     }
-    assert client.get("/api/v1/health").json()["status"] == "ok"
+    assert client.get("/healthz").json()["status"] == "ok"
+    assert client.get("/api/v1/health").status_code == 401  # nothing under /api/v1 is open
     missing = client.get("/findes-ikke")
     assert missing.status_code == 404 and "Siden findes ikke" in missing.text
 
