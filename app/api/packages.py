@@ -36,6 +36,11 @@ def release_package(
     package = package_service.build_package(
         session, principal, BlobStore(settings.files_dir), request_id, book
     )
+    return zip_download(package)
+
+
+def zip_download(package: package_service.ReleasePackage) -> StreamingResponse:
+    """Stream a built package as a zip attachment and close its spool file afterwards."""
     return StreamingResponse(
         iter(lambda: package.file.read(1024 * 1024), b""),
         media_type="application/zip",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
-from starlette.background import BackgroundTask
 
+from app.api.packages import zip_download
 from app.models.document import DONE, FAILED
 from app.services import requests as request_service
 from app.services import review as review_service
@@ -76,9 +76,4 @@ def package(
     built = review_release.release_package(
         session, user, BlobStore(settings.files_dir), request_id, book
     )
-    return StreamingResponse(
-        iter(lambda: built.file.read(1024 * 1024), b""),
-        media_type="application/zip",
-        headers={"Content-Disposition": f'attachment; filename="{built.filename}"'},
-        background=BackgroundTask(built.file.close),
-    )
+    return zip_download(built)
