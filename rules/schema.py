@@ -101,16 +101,24 @@ class ScreeningSpec(_Strict):
     identity_only_phrases: list[str] = Field(
         default_factory=list, description="words saying the request wants nothing but identity"
     )
+    reported_phrases: list[str] = Field(
+        default_factory=list,
+        description="words saying a sentence reports what others did or said; the text "
+        "signals do not fire in such a sentence",
+    )
     gdpr: GdprSpec
     objections: ObjectionSpec
 
-    _phrases_ok = field_validator("case_phrases", "identity_only_phrases")(_check_phrases)
+    _phrases_ok = field_validator("case_phrases", "identity_only_phrases", "reported_phrases")(
+        _check_phrases
+    )
 
     @model_validator(mode="after")
     def _vocabulary_known(self) -> ScreeningSpec:
         phrases = [
             *self.case_phrases,
             *self.identity_only_phrases,
+            *self.reported_phrases,
             *self.gdpr.invokes,
             *self.gdpr.own_data,
             *self.gdpr.case_documents,

@@ -9,7 +9,15 @@ from dateutil.relativedelta import relativedelta
 
 from rules.models import FiredSignal, Incident, Risk, ScreeningRequest
 from rules.schema import RiskSpec, ScreeningSpec, SignalSpec
-from rules.textmatch import PhraseMatcher, Token, merge_overlapping, quote, tokenize
+from rules.textmatch import (
+    Match,
+    PhraseMatcher,
+    Token,
+    clause_start,
+    merge_overlapping,
+    quote,
+    tokenize,
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +28,7 @@ class CompiledScreening:
     text_signals: dict[str, tuple[PhraseMatcher, PhraseMatcher]]  # always, journalist-exempt
     case: PhraseMatcher
     identity_only: PhraseMatcher
+    reported: PhraseMatcher
     gdpr_invokes: PhraseMatcher
     gdpr_own_data: PhraseMatcher
     gdpr_case_documents: PhraseMatcher
@@ -51,6 +60,7 @@ def compile_screening(spec: ScreeningSpec) -> CompiledScreening:
         },
         case=matcher(spec.case_phrases, negate=False),
         identity_only=matcher(spec.identity_only_phrases, negate=False),
+        reported=matcher(spec.reported_phrases, negate=False),
         gdpr_invokes=matcher(spec.gdpr.invokes, negate=False),
         gdpr_own_data=matcher(spec.gdpr.own_data, negate=False),
         gdpr_case_documents=matcher(spec.gdpr.case_documents, negate=False),
@@ -75,10 +85,22 @@ def _text_signal(
     matches = always.find(request.text, tokens, skip_quoted)
     if not journalist:
         matches += exempt.find(request.text, tokens, skip_quoted)
+    if signal.kind == "text":
+        reported = compiled.reported.find(request.text, tokens)
+        matches = [m for m in matches if not _in_reported_clause(m, reported, tokens)]
     if not matches:
         return None
     quotes = list(dict.fromkeys(f"«{quote(request.text, m)}»" for m in merge_overlapping(matches)))
     return FiredSignal(id=sid, weight=signal.weight, evidence="; ".join(quotes), title=signal.title)
+
+
+def _in_reported_clause(match: Match, reported: list[Match], tokens: list[Token]) -> bool:
+    """True when the clause of ``match`` reports what others did or said ("nogen har lagt
+    hendes navn ud"), up to the end of the match."""
+    if not reported:
+        return False
+    start = clause_start(tokens, match.start)
+    return any(start <= r.start < match.end for r in reported)
 
 
 def incidents_on_record(

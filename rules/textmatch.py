@@ -16,12 +16,18 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 GAP_TOKEN = ".."
 GAP_WIDTH = 4  # words allowed between two terms joined by ".."
+SENTENCE_GAP_TOKEN = "..."
+SENTENCE_GAP_WIDTH = 40  # "..." joins terms anywhere in one sentence; bounded for run-on texts
 FUZZY_MIN_LENGTH = 8  # shorter words must be spelt right: lederen/luderen, nævner/hævner
 _WORD = re.compile(r"[^\W_]+")
+_FULL_STOP = re.compile(r"\.(\s|$)")
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\"]")
 _HARD_BREAK = re.compile(r"[!?;]|\n\s*\n")
 # Reported speech: what stands in quotation marks is somebody else's words.
-_QUOTED = re.compile(r'"[^"]{1,400}"|“[^”]{1,400}”|«[^»]{1,400}»|„[^“”]{1,400}[“”]')
+_QUOTED = re.compile(
+    r'"[^"]{1,400}"|“[^”]{1,400}”|«[^»]{1,400}»|„[^“”]{1,400}[“”]|‘[^’]{1,400}’'
+    r"|(?<!\w)'[^'\n]{1,400}'(?!\w)"  # single quotes; an apostrophe inside a word is no quote
+)
 CLAUSE_WORDS = frozenset({"saa", "ellers", "men"})  # a negation does not reach past these
 EXCLUSION_LOOKBACK = 1  # "!word" also looks at the word just before the match
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ß": "ss"})
@@ -53,11 +59,7 @@ def tokenize(text: str) -> list[Token]:
         first = not tokens
         # A full stop ends a sentence unless it follows a number ("den 1. oktober") or the
         # next word is in lower case ("jf. loven").
-        sentence = (
-            first
-            or bool(_HARD_BREAK.search(between))
-            or ("." in between and match.group()[0].isupper() and not tokens[-1].folded.isdigit())
-        )
+        sentence = first or bool(_HARD_BREAK.search(between)) or _full_stop(between, match, tokens)
         tokens.append(
             Token(
                 fold(match.group()),
@@ -65,11 +67,64 @@ def tokenize(text: str) -> list[Token]:
                 match.end(),
                 first or bool(_CLAUSE_BREAK.search(between)),
                 sentence,
-                match.group()[0].isupper(),
+                _capitalised(match.group()),
             )
         )
         previous_end = match.end()
     return tokens
+
+
+# Words after which a full stop abbreviates rather than ends a sentence ("jf. loven").
+ABBREVIATIONS = frozenset(
+    [
+        "jf",
+        "ca",
+        "bl",
+        "mv",
+        "nr",
+        "stk",
+        "pkt",
+        "evt",
+        "dvs",
+        "osv",
+        "mht",
+        "vedr",
+        "kl",
+        "hr",
+        "fr",
+        "tlf",
+        "att",
+        "f",
+        "eks",
+        "inkl",
+        "ekskl",
+        "iflg",
+        "ift",
+        "mvh",
+        "vh",
+        "ang",
+        "bem",
+        "jvf",
+        "sml",
+        "ref",
+    ]
+)
+
+
+def _full_stop(between: str, match: re.Match[str], tokens: Sequence[Token]) -> bool:
+    """A full stop ends a sentence unless it follows a number ("den 1. oktober"), a single
+    letter or an abbreviation; texts written without capitals still have sentences."""
+    if not _FULL_STOP.search(between):  # "kommune.dk" and "3.200" hold no full stop
+        return False
+    previous = tokens[-1].folded
+    if previous.isdigit() or len(previous) == 1 or previous in ABBREVIATIONS:
+        return match.group()[0].isupper() and not previous.isdigit()
+    return True
+
+
+def _capitalised(word: str) -> bool:
+    """Written like a name: a capital first letter, not a word in capitals ("KOMMUNEN")."""
+    return word[0].isupper() and not (len(word) > 1 and word.isupper())
 
 
 PROPER_NOUN = "^"  # the alternative that matches a capitalised word inside a sentence
@@ -121,6 +176,7 @@ class Phrase:
     source: str
     terms: tuple[Term, ...]
     excluded: frozenset[str]
+    sentence_wide: bool = False  # joined by "...": exclusions look at the whole sentence
 
 
 class PhraseSyntaxError(ValueError):
@@ -148,10 +204,10 @@ def parse_phrase(source: str, vocabulary: Mapping[str, str] | None = None) -> Ph
     excluded: set[str] = set()
     gap = 0
     for part in source.split():
-        if part == GAP_TOKEN:
+        if part in (GAP_TOKEN, SENTENCE_GAP_TOKEN):
             if not terms or gap:
-                raise PhraseSyntaxError(f"'..' must stand between two words: {source!r}")
-            gap = GAP_WIDTH
+                raise PhraseSyntaxError(f"{part!r} must stand between two words: {source!r}")
+            gap = GAP_WIDTH if part == GAP_TOKEN else SENTENCE_GAP_WIDTH
             continue
         if part.startswith("!"):
             if len(part) == 1:
@@ -172,8 +228,9 @@ def parse_phrase(source: str, vocabulary: Mapping[str, str] | None = None) -> Ph
     if not terms:
         raise PhraseSyntaxError(f"empty phrase: {source!r}")
     if gap:
-        raise PhraseSyntaxError(f"'..' cannot end a phrase: {source!r}")
-    return Phrase(source, tuple(terms), frozenset(excluded))
+        raise PhraseSyntaxError(f"a gap cannot end a phrase: {source!r}")
+    sentence_wide = any(t.gap_before == SENTENCE_GAP_WIDTH for t in terms)
+    return Phrase(source, tuple(terms), frozenset(excluded), sentence_wide)
 
 
 @dataclass(frozen=True)
@@ -197,6 +254,25 @@ def _match_from(tokens: Sequence[Token], terms: Sequence[Term], index: int) -> i
         if end is not None:
             return end
     return None
+
+
+def _sentence_bounds(tokens: Sequence[Token], index: int) -> tuple[int, int]:
+    """First and last token index of the sentence that holds ``index``."""
+    first = index
+    while first > 0 and not tokens[first].sentence_start:
+        first -= 1
+    last = index
+    while last + 1 < len(tokens) and not tokens[last + 1].sentence_start:
+        last += 1
+    return first, last
+
+
+def clause_start(tokens: Sequence[Token], offset: int) -> int:
+    """Character offset where the clause holding the token at ``offset`` begins."""
+    index = next((i for i, t in enumerate(tokens) if t.start >= offset), len(tokens) - 1)
+    while index > 0 and not tokens[index].clause_start:
+        index -= 1
+    return tokens[index].start if tokens else 0
 
 
 def _negated(tokens: Sequence[Token], index: int, negations: frozenset[str], window: int) -> bool:
@@ -253,7 +329,10 @@ class PhraseMatcher:
                 end = _match_from(tokens, phrase.terms, index)
                 if end is None:
                     continue
-                span = {t.folded for t in tokens[max(0, index - EXCLUSION_LOOKBACK) : end + 1]}
+                first, last = max(0, index - EXCLUSION_LOOKBACK), end
+                if phrase.sentence_wide:
+                    first, last = _sentence_bounds(tokens, index)
+                span = {t.folded for t in tokens[first : last + 1]}
                 if span & phrase.excluded:
                     continue
                 if self.negation_window and (

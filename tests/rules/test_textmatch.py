@@ -24,6 +24,9 @@ def matcher(*phrases: str) -> PhraseMatcher:
         ("slå* .. ihjel !tiden", "jeg slår dig ihjel", True),
         ("slå* .. ihjel !tiden", "for at slå tiden ihjel", False),
         ("a|b c", "b c", True),
+        ("navn* ... facebook*", "hendes navn og hele den historie ryger ud på facebook", True),
+        ("navn* ... facebook*", "hendes navn kender jeg. Facebook bruger jeg ikke", False),
+        ("navn* ... facebook* !nogen", "hendes navn har nogen delt på facebook", False),
     ],
 )
 def test_phrase_matching(phrase: str, text: str, hits: bool) -> None:
@@ -48,7 +51,9 @@ def test_fold_meets_both_spellings() -> None:
     assert [t.folded for t in tokenize("Rådhus-pladsen 3,")] == ["raadhus", "pladsen", "3"]
 
 
-@pytest.mark.parametrize("bad", ["..", "hæng* ..", ".. ud", "!", "a||b", "*"])
+@pytest.mark.parametrize(
+    "bad", ["..", "hæng* ..", ".. ud", "!", "a||b", "*", "a ... .. b", "a ..."]
+)
 def test_bad_phrases_are_refused(bad: str) -> None:
     with pytest.raises(PhraseSyntaxError):
         parse_phrase(bad)
