@@ -95,8 +95,8 @@ def _text_signal(
 
 
 def _in_reported_clause(match: Match, reported: list[Match], tokens: list[Token]) -> bool:
-    """True when the clause of ``match`` reports what others did or said ("nogen har lagt
-    hendes navn ud"), up to the end of the match."""
+    """True when the clause of ``match``, up to the end of the match, reports what others
+    did or said ("nogen har lagt hendes navn ud", "folk skriver, at hun burde hænges ud")."""
     if not reported:
         return False
     start = clause_start(tokens, match.start)

@@ -268,11 +268,18 @@ def _sentence_bounds(tokens: Sequence[Token], index: int) -> tuple[int, int]:
 
 
 def clause_start(tokens: Sequence[Token], offset: int) -> int:
-    """Character offset where the clause holding the token at ``offset`` begins."""
+    """Character offset where the clause holding the token at ``offset`` begins; a clause
+    opened by "at" ("folk skriver, at hun burde ...") belongs to the clause before it."""
+    if not tokens:
+        return 0
     index = next((i for i, t in enumerate(tokens) if t.start >= offset), len(tokens) - 1)
-    while index > 0 and not tokens[index].clause_start:
+    while index > 0:
+        if tokens[index].sentence_start:
+            break
+        if tokens[index].clause_start and tokens[index].folded != "at":
+            break
         index -= 1
-    return tokens[index].start if tokens else 0
+    return tokens[index].start
 
 
 def _negated(tokens: Sequence[Token], index: int, negations: frozenset[str], window: int) -> bool:
