@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -18,6 +18,7 @@ GAP_TOKEN = ".."
 GAP_WIDTH = 4  # words allowed between two terms joined by ".."
 SENTENCE_GAP_TOKEN = "..."
 SENTENCE_GAP_WIDTH = 40  # "..." joins terms anywhere in one sentence; bounded for run-on texts
+TERM_CACHE_SIZE = 4096  # distinct words remembered per phrase term
 FUZZY_MIN_LENGTH = 8  # shorter words must be spelt right: lederen/luderen, nævner/hævner
 _WORD = re.compile(r"[^\W_]+")
 _FULL_STOP = re.compile(r"\.(\s|$)")
@@ -166,9 +167,27 @@ def _alternative_matches(word: str, prefix: bool, token: str) -> bool:
 class Term:
     alternatives: tuple[Alternative, ...]
     gap_before: int  # how many other words may stand before this term (0 for the first)
+    # Per-word answers: a phrase list is tried at every word of every request, so each
+    # distinct word is compared with the alternatives once.
+    _seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def matches(self, token: Token) -> bool:
-        return any(alt.matches(token) for alt in self.alternatives)
+        if token.capitalised and not token.sentence_start and self._proper_noun:
+            return True
+        answer = self._seen.get(token.folded)
+        if answer is None:
+            answer = any(
+                alt.word != PROPER_NOUN and _alternative_matches(alt.word, alt.prefix, token.folded)
+                for alt in self.alternatives
+            )
+            if len(self._seen) >= TERM_CACHE_SIZE:  # a long-running service meets many words
+                self._seen.clear()
+            self._seen[token.folded] = answer
+        return answer
+
+    @cached_property
+    def _proper_noun(self) -> bool:
+        return any(alt.word == PROPER_NOUN for alt in self.alternatives)
 
 
 @dataclass(frozen=True)
