@@ -39,6 +39,10 @@ class SignalSpec(_Strict):
     extra_phrases: list[str] = Field(default_factory=list, description="a municipality's additions")
     journalist_exempt_phrases: list[str] = Field(default_factory=list)
     journalist_exempt: bool = False
+    negation_inside: bool = Field(
+        default=True,
+        description="a negation among the matched words cancels a match (not for slurs)",
+    )
     incident_kind: IncidentKind | None = None
     lookback_months: int = Field(default=24, ge=1)
     thresholds: list[Threshold] = Field(default_factory=list)

@@ -44,17 +44,20 @@ def compile_screening(spec: ScreeningSpec) -> CompiledScreening:
     if cached is not None and cached.spec is spec:
         return cached
 
-    def matcher(phrases: list[str], negate: bool = True) -> PhraseMatcher:
+    def matcher(phrases: list[str], negate: bool = True, inside: bool = True) -> PhraseMatcher:
         if negate:
             return PhraseMatcher.compile(
-                phrases, spec.negations, spec.negation_window, spec.vocabulary
+                phrases, spec.negations, spec.negation_window, spec.vocabulary, inside
             )
         return PhraseMatcher.compile(phrases, vocabulary=spec.vocabulary)
 
     compiled = CompiledScreening(
         spec=spec,
         text_signals={
-            sid: (matcher(s.all_phrases), matcher(s.journalist_exempt_phrases))
+            sid: (
+                matcher(s.all_phrases, inside=s.negation_inside),
+                matcher(s.journalist_exempt_phrases, inside=s.negation_inside),
+            )
             for sid, s in spec.signals.items()
             if s.kind in ("text", "identity") and s.enabled
         },

@@ -29,6 +29,8 @@ _QUOTED = re.compile(
     r'"[^"]{1,400}"|“[^”]{1,400}”|«[^»]{1,400}»|„[^“”]{1,400}[“”]|‘[^’]{1,400}’'
     r"|(?<!\w)'[^'\n]{1,400}'(?!\w)"  # single quotes; an apostrophe inside a word is no quote
 )
+_SUBORDINATE = frozenset({"at", "der", "som"})  # clauses that belong to the one before
+INNER_NEGATIONS = frozenset({"ikke", "aldrig", "ingen", "intet", "hverken"})
 CLAUSE_WORDS = frozenset({"saa", "ellers", "men"})  # a negation does not reach past these
 EXCLUSION_LOOKBACK = 1  # "!word" also looks at the word just before the match
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ß": "ss"})
@@ -124,8 +126,9 @@ def _full_stop(between: str, match: re.Match[str], tokens: Sequence[Token]) -> b
 
 
 def _capitalised(word: str) -> bool:
-    """Written like a name: a capital first letter, not a word in capitals ("KOMMUNEN")."""
-    return word[0].isupper() and not (len(word) > 1 and word.isupper())
+    """Written like a name: a capital first letter, not a word in capitals ("KOMMUNEN") and
+    not the pronoun "I"."""
+    return len(word) > 1 and word[0].isupper() and not word.isupper()
 
 
 PROPER_NOUN = "^"  # the alternative that matches a capitalised word inside a sentence
@@ -135,15 +138,18 @@ PROPER_NOUN = "^"  # the alternative that matches a capitalised word inside a se
 class Alternative:
     word: str  # folded, or PROPER_NOUN
     prefix: bool
+    inside: bool = False  # "*word*": the word stands inside a compound ("byggesagsbehandler")
 
     def matches(self, token: Token) -> bool:
         if self.word == PROPER_NOUN:
             return token.capitalised and not token.sentence_start
-        return _alternative_matches(self.word, self.prefix, token.folded)
+        return _alternative_matches(self.word, self.prefix, token.folded, self.inside)
 
 
 @lru_cache(maxsize=200_000)
-def _alternative_matches(word: str, prefix: bool, token: str) -> bool:
+def _alternative_matches(word: str, prefix: bool, token: str, inside: bool = False) -> bool:
+    if inside:
+        return word in token
     if prefix:
         if token.startswith(word):
             return True
@@ -177,7 +183,8 @@ class Term:
         answer = self._seen.get(token.folded)
         if answer is None:
             answer = any(
-                alt.word != PROPER_NOUN and _alternative_matches(alt.word, alt.prefix, token.folded)
+                alt.word != PROPER_NOUN
+                and _alternative_matches(alt.word, alt.prefix, token.folded, alt.inside)
                 for alt in self.alternatives
             )
             if len(self._seen) >= TERM_CACHE_SIZE:  # a long-running service meets many words
@@ -196,6 +203,11 @@ class Phrase:
     terms: tuple[Term, ...]
     excluded: frozenset[str]
     sentence_wide: bool = False  # joined by "...": exclusions look at the whole sentence
+
+    @cached_property
+    def literal_words(self) -> frozenset[str]:
+        """The words the phrase names itself (a negation it names does not negate it)."""
+        return frozenset(a.word for t in self.terms for a in t.alternatives)
 
 
 class PhraseSyntaxError(ValueError):
@@ -238,10 +250,11 @@ def parse_phrase(source: str, vocabulary: Mapping[str, str] | None = None) -> Ph
             if alt == PROPER_NOUN:
                 alternatives.append(Alternative(PROPER_NOUN, False))
                 continue
-            word = alt.rstrip("*")
+            inside = alt.startswith("*") and alt.endswith("*") and len(alt) > 2
+            word = alt.strip("*") if inside else alt.rstrip("*")
             if not word or not _WORD.fullmatch(fold(word).replace("-", "")):
                 raise PhraseSyntaxError(f"cannot read {alt!r} in {source!r}")
-            alternatives.append(Alternative(fold(word), alt.endswith("*")))
+            alternatives.append(Alternative(fold(word), alt.endswith("*"), inside))
         terms.append(Term(tuple(alternatives), gap))
         gap = 0
     if not terms:
@@ -288,14 +301,15 @@ def _sentence_bounds(tokens: Sequence[Token], index: int) -> tuple[int, int]:
 
 def clause_start(tokens: Sequence[Token], offset: int) -> int:
     """Character offset where the clause holding the token at ``offset`` begins; a clause
-    opened by "at" ("folk skriver, at hun burde ...") belongs to the clause before it."""
+    opened by "at", "der" or "som" ("folk skriver, at hun burde ...", "typen, der hænger
+    folk ud") belongs to the clause before it."""
     if not tokens:
         return 0
     index = next((i for i, t in enumerate(tokens) if t.start >= offset), len(tokens) - 1)
     while index > 0:
         if tokens[index].sentence_start:
             break
-        if tokens[index].clause_start and tokens[index].folded != "at":
+        if tokens[index].clause_start and tokens[index].folded not in _SUBORDINATE:
             break
         index -= 1
     return tokens[index].start
@@ -309,6 +323,17 @@ def _negated(tokens: Sequence[Token], index: int, negations: frozenset[str], win
         if tokens[back].clause_start or tokens[back].folded in CLAUSE_WORDS:
             return False
     return False
+
+
+def _negated_inside(tokens: Sequence[Token], index: int, end: int, phrase: Phrase) -> bool:
+    """True for "jeg lægger heller ikke noget ud": a plain negation among the matched words of
+    a short phrase that does not itself ask for it ("ikke .. regne .. med")."""
+    if phrase.sentence_wide:
+        return False
+    return any(
+        t.folded in INNER_NEGATIONS and t.folded not in phrase.literal_words
+        for t in tokens[index + 1 : end]
+    )
 
 
 def _negated_after(tokens: Sequence[Token], end: int, negations: frozenset[str]) -> bool:
@@ -326,6 +351,7 @@ class PhraseMatcher:
     phrases: tuple[Phrase, ...]
     negations: frozenset[str] = frozenset()
     negation_window: int = 0
+    negation_inside: bool = True
 
     @classmethod
     def compile(
@@ -334,12 +360,14 @@ class PhraseMatcher:
         negations: Iterable[str] = (),
         negation_window: int = 0,
         vocabulary: Mapping[str, str] | None = None,
+        negation_inside: bool = True,
     ) -> PhraseMatcher:
         vocabulary = vocabulary or {}
         return cls(
             tuple(parse_phrase(p, vocabulary) for p in phrases),
             frozenset(fold(n) for n in negations),
             negation_window,
+            negation_inside,
         )
 
     def find(
@@ -364,10 +392,12 @@ class PhraseMatcher:
                 if self.negation_window and (
                     _negated(tokens, index, self.negations, self.negation_window)
                     or _negated_after(tokens, end, self.negations)
+                    or (self.negation_inside and _negated_inside(tokens, index, end, phrase))
                 ):
                     continue
                 start, stop = tokens[index].start, tokens[end].end
-                if any(q0 <= start and stop <= q1 for q0, q1 in quoted):
+                # Reported speech: a match that begins or ends inside quotation marks.
+                if any(q0 <= start < q1 or q0 < stop <= q1 for q0, q1 in quoted):
                     continue
                 found.append(Match(phrase.source, start, stop))
         found.sort(key=lambda m: (m.start, m.end))

@@ -25,6 +25,8 @@ def matcher(*phrases: str) -> PhraseMatcher:
         ("slå* .. ihjel !tiden", "for at slå tiden ihjel", False),
         ("a|b c", "b c", True),
         ("navn* ... facebook*", "hendes navn og hele den historie ryger ud på facebook", True),
+        ("*sagsbehandler*", "byggesagsbehandlerens", True),
+        ("*sagsbehandler*", "sagsbehandling", False),
         ("navn* ... facebook*", "hendes navn kender jeg. Facebook bruger jeg ikke", False),
         ("navn* ... facebook* !nogen", "hendes navn har nogen delt på facebook", False),
     ],
@@ -90,3 +92,22 @@ def test_quoted_words_are_reported_speech() -> None:
     m = matcher("kugle* .. panden")
     text = 'Han skrev "du skal få en kugle for panden", og politiet er orienteret.'
     assert m.any_in(text) and not m.find(text, skip_quoted=True)
+
+
+def test_a_negation_among_the_matched_words_cancels_unless_the_phrase_names_it() -> None:
+    m = matcher("lægger .. ud", "ikke .. regne .. med .. at .. slippe")
+    assert not m.any_in("jeg lægger heller ikke noget ud på nettet")
+    assert m.any_in("jeg lægger hende ud på nettet")
+    assert m.any_in("du skal ikke regne med at slippe")
+    slurs = PhraseMatcher.compile(["det .. idiot"], ["ikke"], 4, negation_inside=False)
+    assert slurs.any_in("det skal ikke være den idiot der svarer")
+
+
+def test_reported_speech_in_single_quotes_and_sentences_without_capitals() -> None:
+    m = matcher("kugle* .. panden")
+    text = "en skrev at socialrådgiveren 'fortjener en kugle for panden'"
+    assert m.find(text) and not m.find(text, skip_quoted=True)
+    starts = [
+        t.folded for t in tokenize("hun er sød. men jf. loven er det nej") if t.sentence_start
+    ]
+    assert starts == ["hun", "men"]
