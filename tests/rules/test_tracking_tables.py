@@ -1,11 +1,17 @@
 """Tables that track how the screening generalises, below the 95 % target of issue 2.
 
-dev_sms.yaml (informal, misspelt) and dev_formal.yaml (polite, veiled) were written to
-stress threats and exposure; first scored blind they gave 67.8 % and 63.1 % all fields right,
-and they were then used to widen the phrase lists. blind_x.yaml and blind_y.yaml were
-representative tables, scored once blind after that work: 88.8 % and 93.6 %, with 2 and 2
-legitimate requests above low. The lawful limits hold on all of them and are enforced; the
-accuracy floor guards what the tuning reached, so a change that loses ground fails here.
+Each was written by a labeller who never saw the rules, scored once blind, and then used to
+widen the phrase lists. First blind scores, all fields right (legitimate above low):
+
+- dev_sms (informal, misspelt; stresses threats and exposure): 67.8 % (7)
+- dev_formal (polite, veiled): 63.1 % (10)
+- blind_x, blind_y (representative): 88.8 % (2), 93.6 % (2)
+- dev_threats (80 varied threats): 63.5 % (5); dev_exposure (60 exposures): 79.0 % (11)
+- blind_z, blind_w (representative): 94.7 % (0), 93.6 % (0)
+
+The lawful limits hold on all of them and are enforced. The accuracy floor guards what the
+tuning reached, so a change that loses ground fails here; dev_threats shows how far phrase
+lists are from anticipating veiled threats, and has its own floor.
 """
 
 from pathlib import Path
@@ -17,6 +23,7 @@ from rules.evaluate import evaluate, format_report, load_cases
 
 TABLES = sorted((Path(__file__).parent / "tracking").glob("*.yaml"))
 ACCURACY_FLOOR = 0.90
+FLOORS = {"dev_threats": 0.65}
 
 
 @pytest.mark.parametrize("table", TABLES, ids=[t.stem for t in TABLES])
@@ -26,8 +33,8 @@ def test_tracking_table_keeps_the_lawful_limits(table: Path) -> None:
     assert report.total >= 150, summary
     assert report.party_refusals == [], summary
     assert report.legitimate_above_low == [], summary
-    assert report.all_right / report.total >= ACCURACY_FLOOR, summary
+    assert report.all_right / report.total >= FLOORS.get(table.stem, ACCURACY_FLOOR), summary
 
 
 def test_there_are_tracking_tables() -> None:
-    assert len(TABLES) == 4
+    assert len(TABLES) == 8
