@@ -8,6 +8,7 @@ widen the phrase lists. First blind scores, all fields right (legitimate above l
 - blind_x, blind_y (representative): 88.8 % (2), 93.6 % (2)
 - dev_threats (80 varied threats): 63.5 % (5); dev_exposure (60 exposures): 79.0 % (11)
 - blind_z, blind_w (representative): 94.7 % (0), 93.6 % (0)
+- blind_u, blind_v (representative, scored last): 91.7 % (2), 94.6 % (3)
 
 The lawful limits hold on all of them and are enforced. The accuracy floor guards what the
 tuning reached, so a change that loses ground fails here; dev_threats shows how far phrase
@@ -37,4 +38,4 @@ def test_tracking_table_keeps_the_lawful_limits(table: Path) -> None:
 
 
 def test_there_are_tracking_tables() -> None:
-    assert len(TABLES) == 8
+    assert len(TABLES) == 10
