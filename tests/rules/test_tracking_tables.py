@@ -6,7 +6,7 @@ widen the phrase lists. First blind scores, all fields right (legitimate above l
 - dev_sms (informal, misspelt; stresses threats and exposure): 67.8 % (7)
 - dev_formal (polite, veiled): 63.1 % (10)
 - blind_x, blind_y (representative): 88.8 % (2), 93.6 % (2)
-- dev_threats (80 varied threats): 63.5 % (5); dev_exposure (60 exposures): 79.0 % (11)
+- dev_threats (80 varied threats): 64.0 % (5); dev_exposure (60 exposures): 79.0 % (11)
 - blind_z, blind_w (representative): 94.7 % (0), 93.6 % (0)
 - blind_u, blind_v (representative, scored last): 91.7 % (2), 94.6 % (3)
 
