@@ -36,6 +36,7 @@ EXCLUSION_LOOKBACK = 1  # "!word" also looks at the word just before the match
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ß": "ss"})
 
 
+@lru_cache(maxsize=65_536)  # rule files fold the same vocabulary words thousands of times
 def fold(text: str) -> str:
     """Lower-case, æ/ø/å as ae/oe/aa and other accents dropped, so spellings meet."""
     lowered = text.lower().translate(_FOLD)
