@@ -61,8 +61,6 @@ def tokenize(text: str) -> list[Token]:
     for match in _WORD.finditer(text):
         between = text[previous_end : match.start()]
         first = not tokens
-        # A full stop ends a sentence unless it follows a number ("den 1. oktober") or the
-        # next word is in lower case ("jf. loven").
         sentence = first or bool(_HARD_BREAK.search(between)) or _full_stop(between, match, tokens)
         tokens.append(
             Token(
@@ -140,11 +138,6 @@ class Alternative:
     word: str  # folded, or PROPER_NOUN
     prefix: bool
     inside: bool = False  # "*word*": the word stands inside a compound ("byggesagsbehandler")
-
-    def matches(self, token: Token) -> bool:
-        if self.word == PROPER_NOUN:
-            return token.capitalised and not token.sentence_start
-        return _alternative_matches(self.word, self.prefix, token.folded, self.inside)
 
 
 @lru_cache(maxsize=200_000)
@@ -244,7 +237,10 @@ def parse_phrase(source: str, vocabulary: Mapping[str, str] | None = None) -> Ph
         if part.startswith("!"):
             if len(part) == 1:
                 raise PhraseSyntaxError(f"'!' needs a word after it: {source!r}")
-            excluded.add(fold(part[1:]))
+            for word in _expand(part[1:], vocabulary, source):  # "!@name": each of its words
+                if word.endswith("*"):
+                    raise PhraseSyntaxError(f"an excluded word is whole, not {word!r}: {source!r}")
+                excluded.add(fold(word))
             continue
         alternatives = []
         for alt in _expand(part, vocabulary, source):

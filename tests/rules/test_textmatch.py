@@ -111,3 +111,11 @@ def test_reported_speech_in_single_quotes_and_sentences_without_capitals() -> No
         t.folded for t in tokenize("hun er sød. men jf. loven er det nej") if t.sentence_start
     ]
     assert starts == ["hun", "men"]
+
+
+def test_excluded_words_may_come_from_a_vocabulary() -> None:
+    m = PhraseMatcher.compile(["navn* ... facebook* !@others"], vocabulary={"others": "nogen|eks"})
+    assert m.any_in("hendes navn ryger på facebook")
+    assert not m.any_in("min eks har lagt hendes navn på facebook")
+    with pytest.raises(PhraseSyntaxError):
+        parse_phrase("navn* !@others", {"others": "nogen*"})
