@@ -9,7 +9,9 @@ postcode and a town. Street names start with any capital letter, Æ, Ø and Å i
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from redaction.detection.danish_pattern import DanishPatternRecognizer
 
 ENTITY = "DK_ADDRESS"
 STREET_WORDS = (
@@ -50,18 +52,12 @@ NOT_STREETS = frozenset({"postboks", "boks", "side", "bilag", "punkt", "nr", "kl
 CONTEXT = ["adresse", "bopæl", "bor", "boende", "flyttet"]
 
 
-class DkAddressRecognizer(PatternRecognizer):
+class DkAddressRecognizer(DanishPatternRecognizer):
     """Recognizes a Danish address from street name and number onwards."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity=ENTITY,
-            patterns=PATTERNS,
-            context=CONTEXT,
-            supported_language="da",
-            name="DkAddressRecognizer",
-            global_regex_flags=0,
-        )
+    ENTITY = ENTITY
+    PATTERNS = PATTERNS
+    CONTEXT = CONTEXT
 
     def validate_result(self, pattern_text: str) -> bool:
         """Refuse a bare street word with a number ("Vej 3" is a form field, not an address)."""

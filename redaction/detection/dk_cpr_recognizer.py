@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import calendar
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
+from redaction.detection.danish_pattern import DanishPatternRecognizer
 from redaction.detection.folding import digits
 
 ENTITY = "DK_CPR"
@@ -31,18 +32,12 @@ def valid_cpr_date(number: str) -> bool:
     return 1 <= day <= calendar.monthrange(2000, month)[1]
 
 
-class DkCprRecognizer(PatternRecognizer):
+class DkCprRecognizer(DanishPatternRecognizer):
     """Recognizes CPR numbers; the date part is checked in ``validate_result``."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity=ENTITY,
-            patterns=PATTERNS,
-            context=CONTEXT,
-            supported_language="da",
-            name="DkCprRecognizer",
-            global_regex_flags=0,
-        )
+    ENTITY = ENTITY
+    PATTERNS = PATTERNS
+    CONTEXT = CONTEXT
 
     def validate_result(self, pattern_text: str) -> bool:
         """A CPR number must start with a valid date."""

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
+from redaction.detection.danish_pattern import DanishPatternRecognizer
 from redaction.detection.folding import phone_key
 
 ENTITY = "DK_PHONE"
@@ -26,18 +27,12 @@ CONTEXT = ["tlf", "telefon", "mobil", "direkte", "mob"]
 _DATE = re.compile(r"^\d{4}-\d\d-\d\d$|^\d\d-\d\d-\d{4}$")
 
 
-class DkPhoneRecognizer(PatternRecognizer):
+class DkPhoneRecognizer(DanishPatternRecognizer):
     """Recognizes Danish 8-digit phone numbers with or without +45."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity=ENTITY,
-            patterns=PATTERNS,
-            context=CONTEXT,
-            supported_language="da",
-            name="DkPhoneRecognizer",
-            global_regex_flags=0,
-        )
+    ENTITY = ENTITY
+    PATTERNS = PATTERNS
+    CONTEXT = CONTEXT
 
     def validate_result(self, pattern_text: str) -> bool:
         """Danish subscriber numbers have 8 digits and do not start with 0."""

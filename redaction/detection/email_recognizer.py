@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from redaction.detection.danish_pattern import DanishPatternRecognizer
 
 ENTITY = "EMAIL_ADDRESS"
 OCR_TLDS = "dk|com|net|org|eu|se|no|de|nu|info|io|me|uk|fo|gl"
@@ -31,17 +33,11 @@ def normalise_email(text: str) -> str:
     return re.sub(r"\s", "", cleaned).lower()
 
 
-class EmailRecognizer(PatternRecognizer):
+class EmailRecognizer(DanishPatternRecognizer):
     """Recognizes e-mail addresses, including OCR-damaged ones."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity=ENTITY,
-            patterns=PATTERNS,
-            supported_language="da",
-            name="EmailRecognizer",
-            global_regex_flags=0,
-        )
+    ENTITY = ENTITY
+    PATTERNS = PATTERNS
 
     def validate_result(self, pattern_text: str) -> bool:
         """The domain part needs a dot and a local part of at least one character."""
