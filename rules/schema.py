@@ -87,6 +87,32 @@ class ObjectionSpec(_Strict):
     _phrases_ok = field_validator("reasoned")(_check_phrases)
 
 
+class SentenceModelSpec(_Strict):
+    """The statistical second opinion on the text signals (rules/sentence_model.py)."""
+
+    enabled: bool = True
+    file: str = Field(
+        default="screening-model.json.gz",
+        description="the trained model; a relative path is read from the shipped rules/data",
+    )
+    signals: list[str] = Field(
+        default_factory=lambda: ["T1"],
+        description="text signals the model may fire when the phrases did not",
+    )
+    thresholds: dict[str, float] = Field(
+        default_factory=dict,
+        description="a municipality's thresholds (0-1) instead of the trained ones",
+    )
+
+    @field_validator("thresholds")
+    @classmethod
+    def _probabilities(cls, values: dict[str, float]) -> dict[str, float]:
+        for signal, value in values.items():
+            if not 0 < value <= 1:
+                raise ValueError(f"{signal}: a threshold is a probability above 0 and at most 1")
+        return values
+
+
 class ScreeningSpec(_Strict):
     id: str
     version: str
@@ -112,10 +138,19 @@ class ScreeningSpec(_Strict):
     )
     gdpr: GdprSpec
     objections: ObjectionSpec
+    sentence_model: SentenceModelSpec = Field(default_factory=SentenceModelSpec)
 
     _phrases_ok = field_validator("case_phrases", "identity_only_phrases", "reported_phrases")(
         _check_phrases
     )
+
+    @model_validator(mode="after")
+    def _model_signals_known(self) -> ScreeningSpec:
+        for signal in [*self.sentence_model.signals, *self.sentence_model.thresholds]:
+            spec = self.signals.get(signal)
+            if spec is None or spec.kind != "text":
+                raise ValueError(f"sentence_model: {signal} is not a text signal of this rule set")
+        return self
 
     @model_validator(mode="after")
     def _vocabulary_known(self) -> ScreeningSpec:

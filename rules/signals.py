@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
+from rules.loader import DATA_DIR, RulesError
 from rules.models import FiredSignal, Incident, Risk, ScreeningRequest
-from rules.schema import RiskSpec, ScreeningSpec, SignalSpec
+from rules.schema import RiskSpec, ScreeningSpec, SentenceModelSpec, SignalSpec
+from rules.sentence_model import ModelError, SentenceModel, SignalScore, load_model
 from rules.textmatch import (
     Match,
     PhraseMatcher,
@@ -33,6 +36,22 @@ class CompiledScreening:
     gdpr_own_data: PhraseMatcher
     gdpr_case_documents: PhraseMatcher
     objection_reasoned: PhraseMatcher
+    model: SentenceModel | None
+
+
+def _load_sentence_model(spec: SentenceModelSpec) -> SentenceModel | None:
+    if not spec.enabled or not spec.signals:
+        return None
+    path = Path(spec.file)
+    path = path if path.is_absolute() else DATA_DIR / path
+    try:
+        model = load_model(path)
+    except ModelError as exc:
+        raise RulesError(f"screening.sentence_model.file: {exc}") from None
+    missing = sorted(set(spec.signals) - set(model.signals))
+    if missing:
+        raise RulesError(f"{path}: the model has no {missing[0]} (screening.sentence_model)")
+    return model
 
 
 _COMPILED: dict[int, CompiledScreening] = {}
@@ -68,6 +87,7 @@ def compile_screening(spec: ScreeningSpec) -> CompiledScreening:
         gdpr_own_data=matcher(spec.gdpr.own_data, negate=False),
         gdpr_case_documents=matcher(spec.gdpr.case_documents, negate=False),
         objection_reasoned=matcher(spec.objections.reasoned),
+        model=_load_sentence_model(spec.sentence_model),
     )
     _COMPILED[id(spec)] = compiled
     return compiled
@@ -79,6 +99,7 @@ def _text_signal(
     compiled: CompiledScreening,
     request: ScreeningRequest,
     tokens: list[Token],
+    model_scores: dict[str, SignalScore],
 ) -> FiredSignal | None:
     journalist = request.requester.is_journalist
     if journalist and signal.journalist_exempt:
@@ -92,9 +113,35 @@ def _text_signal(
         reported = compiled.reported.find(request.text, tokens)
         matches = [m for m in matches if not _in_reported_clause(m, reported, tokens)]
     if not matches:
-        return None
+        return _model_signal(sid, signal, request, model_scores)
     quotes = list(dict.fromkeys(f"«{quote(request.text, m)}»" for m in merge_overlapping(matches)))
     return FiredSignal(id=sid, weight=signal.weight, evidence="; ".join(quotes), title=signal.title)
+
+
+def _model_signal(
+    sid: str, signal: SignalSpec, request: ScreeningRequest, model_scores: dict[str, SignalScore]
+) -> FiredSignal | None:
+    """The sentence model's opinion where the phrases found nothing. Not for journalists on a
+    signal with journalist-exempt phrases: publishing names is their job."""
+    score = model_scores.get(sid)
+    if score is None or not score.fires:
+        return None
+    if request.requester.is_journalist and signal.journalist_exempt_phrases:
+        return None
+    return FiredSignal(id=sid, weight=signal.weight, evidence=score.evidence(), title=signal.title)
+
+
+def _model_scores(request: ScreeningRequest, compiled: CompiledScreening) -> dict[str, SignalScore]:
+    spec = compiled.spec.sentence_model
+    if compiled.model is None:
+        return {}
+
+    def not_reported(sentence: str) -> bool:
+        # As for the phrases: what others did or said is not the requester's intent.
+        return not compiled.reported.any_in(sentence, tokenize(sentence))
+
+    scores = compiled.model.score(request.text, spec.thresholds, not_reported)
+    return {s.signal: s for s in scores if s.signal in spec.signals}
 
 
 def _in_reported_clause(match: Match, reported: list[Match], tokens: list[Token]) -> bool:
@@ -147,12 +194,13 @@ def _volume_signal(sid: str, signal: SignalSpec, request: ScreeningRequest) -> F
 def evaluate_signals(request: ScreeningRequest, compiled: CompiledScreening) -> list[FiredSignal]:
     """Every enabled signal that fires for ``request``, in the rule file's order."""
     tokens = tokenize(request.text)
+    model_scores = _model_scores(request, compiled)
     fired: list[FiredSignal] = []
     for sid, signal in compiled.spec.signals.items():
         if not signal.enabled:
             continue
         if signal.kind in ("text", "identity"):
-            result = _text_signal(sid, signal, compiled, request, tokens)
+            result = _text_signal(sid, signal, compiled, request, tokens, model_scores)
         elif signal.kind == "incident":
             result = _incident_signal(sid, signal, request)
         else:

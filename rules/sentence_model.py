@@ -1,0 +1,201 @@
+"""A statistical second opinion on the text signals (T1 threats, T2 exposure, T3 slurs).
+
+Phrase lists catch what someone wrote down before; veiled threats come in endless new wordings
+("tjek dine dæk", "man ved aldrig hvad der kan ske på en mørk parkeringsplads"). A small linear
+model over character and word n-grams, trained on the labelled request tables, scores each
+sentence of a request; a signal the phrases did not fire fires when the best sentence reaches
+the signal's threshold, and that sentence is its evidence.
+
+The model is data (``rules/data/screening-model.json.gz``, written by ``python -m
+rules.train_model``): the n-gram vocabulary with its idf and one weight per signal, an intercept
+and a threshold per signal, and the sha256 of every table it was trained on. Scoring is plain
+Python, so the product needs no machine-learning library at run time.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rules.textmatch import fold, tokenize
+
+MODEL_FORMAT = 1
+CHAR_NGRAMS = (3, 5)  # character n-grams inside a word padded with spaces (" hjul", "bolte ")
+MAX_EVIDENCE_CHARS = 300
+
+# Quoted text is reported speech, as for the phrase rules ("hun skrev «jeg hænger dig ud»").
+_QUOTED = re.compile(r'"[^"]{1,400}"|“[^”]{1,400}”|«[^»]{1,400}»|„[^“”]{1,400}[“”]')
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+_WORD = re.compile(r"\w\w+")
+
+
+class ModelError(ValueError):
+    """The model file is unreadable or malformed; the message names the file and the problem."""
+
+
+def sentences_of(text: str) -> list[str]:
+    """The sentences of ``text`` as written (white space collapsed), quoted text blanked out.
+    Sentences end where the phrase rules end them ("Mikkel B. har" and "jf. § 7" go on).
+    Fragments with fewer than two words of letters are dropped."""
+    blanked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    starts = [t for t in tokenize(blanked) if t.sentence_start]
+    ends = [t.start for t in starts[1:]] + [len(blanked)]
+    parts = [" ".join(blanked[t.start : end].split()) for t, end in zip(starts, ends, strict=True)]
+    return [p for p in parts if len(_LETTERS.findall(p)) >= 2]
+
+
+def ngrams(sentence: str) -> tuple[Counter[str], Counter[str]]:
+    """Character n-grams (``c:`` prefix) and word uni- and bigrams (``w:``) of a sentence,
+    folded like the phrase rules so ae/æ, case and accents meet."""
+    words = _WORD.findall(fold(sentence))
+    chars: Counter[str] = Counter()
+    low, high = CHAR_NGRAMS
+    for word in words:
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            if len(padded) <= n:
+                chars["c:" + padded] += 1
+                break
+            for i in range(len(padded) - n + 1):
+                chars["c:" + padded[i : i + n]] += 1
+    grams: Counter[str] = Counter("w:" + w for w in words)
+    grams.update(f"w:{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return chars, grams
+
+
+def vectorise(sentence: str, idf: Mapping[str, float]) -> dict[str, float]:
+    """Sublinear tf-idf of the sentence's known n-grams, each block (characters, words)
+    scaled to unit length so long and short sentences weigh alike."""
+    vector: dict[str, float] = {}
+    for block in ngrams(sentence):
+        values = {g: (1 + math.log(c)) * idf[g] for g, c in block.items() if g in idf}
+        norm = math.sqrt(sum(v * v for v in values.values()))
+        if norm:
+            vector.update((g, v / norm) for g, v in values.items())
+    return vector
+
+
+@dataclass(frozen=True)
+class SignalScore:
+    signal: str
+    score: float  # the best sentence's probability, 0..1
+    sentence: str  # that sentence, as written
+    threshold: float
+
+    @property
+    def fires(self) -> bool:
+        return self.score >= self.threshold
+
+    def evidence(self) -> str:
+        sentence = self.sentence
+        if len(sentence) > MAX_EVIDENCE_CHARS:
+            sentence = sentence[: MAX_EVIDENCE_CHARS - 1].rstrip() + "…"
+        score = f"{self.score:.2f}".replace(".", ",")
+        return f"«{sentence}» (sprogmodel, sandsynlighed {score})"
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    """Per-signal logistic regressions over one shared n-gram vocabulary."""
+
+    signals: tuple[str, ...]
+    idf: Mapping[str, float]
+    weights: Mapping[str, Sequence[float]]  # n-gram -> one weight per signal, in signals' order
+    intercepts: Mapping[str, float]
+    thresholds: Mapping[str, float]
+    trained_on: Sequence[Mapping[str, Any]]  # [{table, sha256, cases}]
+
+    def sentence_scores(self, sentence: str) -> dict[str, float]:
+        """The probability of each signal for one sentence."""
+        vector = vectorise(sentence, self.idf)
+        sums = [self.intercepts[s] for s in self.signals]
+        for gram, value in vector.items():
+            for i, weight in enumerate(self.weights[gram]):
+                sums[i] += weight * value
+        return {s: _sigmoid(z) for s, z in zip(self.signals, sums, strict=True)}
+
+    def score(
+        self,
+        text: str,
+        thresholds: Mapping[str, float] | None = None,
+        keep: Callable[[str], bool] | None = None,
+    ) -> list[SignalScore]:
+        """Each signal's best sentence in ``text`` among those ``keep`` accepts (none when no
+        sentence is left)."""
+        best: dict[str, tuple[float, str]] = {}
+        for sentence in sentences_of(text):
+            if keep is not None and not keep(sentence):
+                continue
+            for signal, p in self.sentence_scores(sentence).items():
+                if signal not in best or p > best[signal][0]:
+                    best[signal] = (p, sentence)
+        limits = {**self.thresholds, **(thresholds or {})}
+        return [SignalScore(s, p, sentence, limits[s]) for s, (p, sentence) in best.items()]
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1 / (1 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1 + e)
+
+
+def model_to_json(model: SentenceModel) -> dict[str, Any]:
+    return {
+        "format": MODEL_FORMAT,
+        "signals": list(model.signals),
+        "intercepts": dict(model.intercepts),
+        "thresholds": dict(model.thresholds),
+        "trained_on": list(model.trained_on),
+        # n-gram -> [idf, weight per signal]; rounded, the file is data, not a checkpoint
+        "vocabulary": {
+            g: [round(model.idf[g], 4), *(round(w, 5) for w in model.weights[g])]
+            for g in sorted(model.idf)
+        },
+    }
+
+
+def write_model(model: SentenceModel, path: Path) -> None:
+    """Write the model as gzip'ed JSON, atomically (a half-written model is never left)."""
+    data = json.dumps(model_to_json(model), ensure_ascii=False, separators=(",", ":"))
+    partial = path.with_name(path.name + ".partial")
+    with gzip.open(partial, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write(data)
+    partial.replace(path)
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path) -> SentenceModel:
+    """Read a model file; ModelError names the file and the problem."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"{path}: cannot read the sentence model: {exc}") from None
+    try:
+        if data["format"] != MODEL_FORMAT:
+            raise ModelError(f"{path}: format {data['format']!r}, expected {MODEL_FORMAT}")
+        signals = tuple(data["signals"])
+        vocabulary: dict[str, list[float]] = data["vocabulary"]
+        if any(len(v) != len(signals) + 1 for v in vocabulary.values()):
+            raise ModelError(f"{path}: vocabulary: every entry needs idf and a weight per signal")
+        return SentenceModel(
+            signals=signals,
+            idf={g: float(v[0]) for g, v in vocabulary.items()},
+            weights={g: tuple(float(w) for w in v[1:]) for g, v in vocabulary.items()},
+            intercepts={s: float(data["intercepts"][s]) for s in signals},
+            thresholds={s: float(data["thresholds"][s]) for s in signals},
+            trained_on=data.get("trained_on", []),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, ModelError):
+            raise
+        raise ModelError(f"{path}: malformed sentence model: {exc!r}") from None

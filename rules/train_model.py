@@ -1,0 +1,287 @@
+"""Train the sentence model (rules/sentence_model.py) on labelled request tables.
+
+    python -m rules.train_model [TABLE.yaml ...] [--out rules/data/screening-model.json.gz]
+
+Without tables it trains on every table under tests/rules (tracking/ too). Needs the
+``training`` extra (scikit-learn, BSD); the product itself only reads the written file.
+
+Per signal (T1, T2, T3) a logistic regression learns which sentences carry the signal. A table
+labels whole requests, not sentences, so training is multiple-instance: a text-level model
+picks each positive request's best-fitting sentence, a sentence model is fitted on those and on
+every sentence of the negative requests, and picks again. Journalists' texts are left out of
+T2: publishing is their job and fires nothing.
+
+The threshold of each signal comes from out-of-table scores: leave one table out, train on the
+rest, score it, for every table. It is the threshold with the best F1 among those that keep
+every legitimate request, and for T1 every request where T1 would mean a refusal (a party's own
+case, a request before 2024-07-01) without a threat, below it. The model never decides alone
+what a person's own case may not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+try:
+    import numpy as np
+    from joblib import Parallel, delayed
+    from scipy.sparse import csr_matrix, vstack
+    from sklearn.linear_model import LogisticRegression
+except ImportError:  # pragma: no cover - the message is the point
+    sys.exit("rules.train_model needs the training extra: pip install -e '.[training]'")
+
+from rules.evaluate import LabelledCase, load_cases
+from rules.loader import DATA_DIR, default_rulebook
+from rules.regime import choose_regime, choose_rule_set
+from rules.schema import RuleBook, SentenceModelSpec
+from rules.sentence_model import SentenceModel, ngrams, sentences_of, vectorise, write_model
+from rules.signals import compile_screening
+
+ROOT = Path(__file__).resolve().parents[1]
+TABLE_DIR = ROOT / "tests" / "rules"
+DEFAULT_OUT = DATA_DIR / "screening-model.json.gz"
+SIGNALS = ("T1", "T2", "T3")
+MIN_DF = 2  # an n-gram seen in one sentence only says nothing about new text
+C = 5.0
+MIL_ROUNDS = 2
+
+
+@dataclass(frozen=True)
+class Item:
+    table: str
+    case: LabelledCase
+    expected: frozenset[str]
+    sentences: tuple[str, ...]
+    journalist: bool
+    t1_refuses: bool  # T1 would refuse this request (a party's own case, or OFL before 2024)
+
+    @property
+    def legitimate(self) -> bool:
+        return self.case.category == "legitimate"
+
+
+def default_tables() -> list[Path]:
+    return sorted(TABLE_DIR.glob("*.yaml")) + sorted((TABLE_DIR / "tracking").glob("*.yaml"))
+
+
+def without_model(book: RuleBook) -> RuleBook:
+    """The rule book with the sentence model switched off (the rules alone)."""
+    off = SentenceModelSpec(enabled=False)
+    screening = book.screening.model_copy(update={"sentence_model": off})
+    return book.model_copy(update={"screening": screening})
+
+
+def load_items(tables: Sequence[Path]) -> list[Item]:
+    book = without_model(default_rulebook())
+    compiled = compile_screening(book.screening)
+    items = []
+    for path in tables:
+        for case in load_cases(path):
+            request = case.request
+            regime, _ = choose_regime(request, compiled)
+            rule_set = choose_rule_set(book, regime, request.case.kind, request.received)
+            items.append(
+                Item(
+                    path.stem,
+                    case,
+                    frozenset(case.expect.get("signals") or []),
+                    tuple(sentences_of(request.text) or [" ".join(request.text.split()) or "-"]),
+                    request.requester.is_journalist,
+                    regime == "forvaltningsloven" or rule_set.id == "ofl-2013",
+                )
+            )
+    return items
+
+
+def fit_idf(sentences: Sequence[str]) -> dict[str, float]:
+    """Smoothed idf of every n-gram found in at least MIN_DF sentences."""
+    df: dict[str, int] = {}
+    for sentence in sentences:
+        chars, words = ngrams(sentence)
+        for gram in (*chars, *words):
+            df[gram] = df.get(gram, 0) + 1
+    n = len(sentences)
+    return {g: float(np.log((1 + n) / (1 + d)) + 1) for g, d in df.items() if d >= MIN_DF}
+
+
+class Matrix:
+    """Every sentence vectorised once; rows are looked up by sentence."""
+
+    def __init__(self, items: Sequence[Item], idf: dict[str, float]) -> None:
+        self.columns = {g: i for i, g in enumerate(sorted(idf))}
+        self.idf = idf
+        self.rows: dict[str, int] = {}
+        texts = [s for i in items for s in i.sentences] + [" ".join(i.sentences) for i in items]
+        data: list[float] = []
+        indices: list[int] = []
+        indptr = [0]
+        for text in texts:
+            if text in self.rows:
+                continue
+            self.rows[text] = len(indptr) - 1
+            for gram, value in vectorise(text, idf).items():
+                indices.append(self.columns[gram])
+                data.append(value)
+            indptr.append(len(indices))
+        self.x = csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(self.columns)))
+
+    def of(self, texts: Sequence[str]) -> csr_matrix:
+        return self.x[[self.rows[t] for t in texts]]
+
+
+def _trainable(item: Item, signal: str) -> bool:
+    return not (signal == "T2" and item.journalist)
+
+
+def _logreg() -> LogisticRegression:
+    return LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
+
+
+def train_signal(items: Sequence[Item], signal: str, matrix: Matrix) -> LogisticRegression:
+    usable = [i for i in items if _trainable(i, signal)]
+    positives = [i for i in usable if signal in i.expected]
+    negatives = [i for i in usable if signal not in i.expected]
+    model = _logreg().fit(
+        matrix.of([" ".join(i.sentences) for i in usable]), [signal in i.expected for i in usable]
+    )
+    negative_sentences = [s for i in negatives for s in i.sentences]
+    x_negative = matrix.of(negative_sentences)
+    for _ in range(MIL_ROUNDS):
+        chosen = [
+            i.sentences[int(np.argmax(model.predict_proba(matrix.of(i.sentences))[:, 1]))]
+            for i in positives
+        ]
+        model = _logreg().fit(
+            vstack([matrix.of(chosen), x_negative]),
+            [True] * len(chosen) + [False] * len(negative_sentences),
+        )
+    return model
+
+
+def _best_scores(
+    models: dict[str, LogisticRegression], items: Sequence[Item], matrix: Matrix
+) -> dict[tuple[str, str], dict[str, float]]:
+    scores = {}
+    for item in items:
+        x = matrix.of(item.sentences)
+        scores[(item.table, item.case.id)] = {
+            s: float(models[s].predict_proba(x)[:, 1].max()) for s in SIGNALS
+        }
+    return scores
+
+
+def _fold(
+    train: Sequence[Item], test: Sequence[Item], matrix: Matrix
+) -> dict[tuple[str, str], dict[str, float]]:
+    models = {s: train_signal(train, s, matrix) for s in SIGNALS}
+    return _best_scores(models, test, matrix)
+
+
+def choose_threshold(
+    items: Sequence[Item], scores: dict[tuple[str, str], dict[str, float]], signal: str
+) -> float:
+    """Best out-of-table F1 with every guarded request (legitimate, or refusable on T1)
+    without the signal strictly below the threshold."""
+    usable = [i for i in items if _trainable(i, signal)]
+    guarded = [
+        scores[(i.table, i.case.id)][signal]
+        for i in usable
+        if signal not in i.expected and (i.legitimate or (signal == "T1" and i.t1_refuses))
+    ]
+    floor = max(guarded, default=0.0)
+    labelled = [(scores[(i.table, i.case.id)][signal], signal in i.expected) for i in usable]
+    best, best_f1 = 1.0, -1.0
+    for t in sorted({s for s, _ in labelled if s > floor}):
+        tp = sum(1 for s, y in labelled if y and s >= t)
+        fp = sum(1 for s, y in labelled if not y and s >= t)
+        fn = sum(1 for s, y in labelled if y and s < t)
+        f1 = 2 * tp / max(2 * tp + fp + fn, 1)
+        if f1 > best_f1:
+            best, best_f1 = t, f1
+    return best
+
+
+def out_of_table_scores(
+    items: Sequence[Item], matrix: Matrix, jobs: int
+) -> dict[tuple[str, str], dict[str, float]]:
+    tables = sorted({i.table for i in items})
+    parts = Parallel(n_jobs=jobs)(
+        delayed(_fold)(
+            [i for i in items if i.table != t], [i for i in items if i.table == t], matrix
+        )
+        for t in tables
+    )
+    scores: dict[tuple[str, str], dict[str, float]] = {}
+    for part in parts:
+        scores.update(part)
+    return scores
+
+
+def _say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def train(tables: Sequence[Path], jobs: int = 2, log: bool = True) -> SentenceModel:
+    started = time.monotonic()
+    items = load_items(tables)
+    idf = fit_idf([s for i in items for s in i.sentences])
+    matrix = Matrix(items, idf)
+    if log:
+        _say(f"{len(items)} requests, {matrix.x.shape[0]} texts, {len(idf)} n-grams")
+    oof = out_of_table_scores(items, matrix, jobs)
+    thresholds = {s: choose_threshold(items, oof, s) for s in SIGNALS}
+    if log:
+        _say("thresholds " + ", ".join(f"{s} {t:.3f}" for s, t in thresholds.items()))
+    models = {s: train_signal(items, s, matrix) for s in SIGNALS}
+    grams = sorted(matrix.columns, key=matrix.columns.__getitem__)
+    coef = np.vstack([models[s].coef_[0] for s in SIGNALS]).T
+    model = SentenceModel(
+        signals=SIGNALS,
+        idf=idf,
+        weights={g: tuple(float(w) for w in coef[i]) for i, g in enumerate(grams)},
+        intercepts={s: float(models[s].intercept_[0]) for s in SIGNALS},
+        thresholds=thresholds,
+        trained_on=[
+            {
+                "table": p.resolve().relative_to(ROOT).as_posix()
+                if p.resolve().is_relative_to(ROOT)
+                else p.name,
+                "sha256": _sha256(p),
+                "cases": sum(1 for i in items if i.table == p.stem),
+            }
+            for p in tables
+        ],
+    )
+    if log:
+        _say(f"trained in {time.monotonic() - started:.0f} s")
+    return model
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("tables", nargs="*", type=Path)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args(argv)
+    tables = args.tables or default_tables()
+    if len({t.stem for t in tables}) != len(tables):
+        parser.error("two tables share a file name; the leave-one-table-out needs distinct names")
+    model = train(tables, args.jobs)
+    write_model(model, args.out)
+    _say(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
