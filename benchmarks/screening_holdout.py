@@ -23,15 +23,8 @@ from pathlib import Path
 
 from rules.evaluate import Report, evaluate, load_cases
 from rules.loader import load_rulebook
-from rules.schema import RuleBook
 from rules.sentence_model import write_model
-from rules.train_model import default_tables, train, without_model
-
-
-def with_model(book: RuleBook, path: Path) -> RuleBook:
-    spec = book.screening.sentence_model.model_copy(update={"file": str(path)})
-    screening = book.screening.model_copy(update={"sentence_model": spec})
-    return book.model_copy(update={"screening": screening})
+from rules.train_model import default_tables, train, with_sentence_model, without_model
 
 
 def _line(name: str, off: Report, on: Report) -> str:
@@ -77,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 trained_once = path
             cases = load_cases(held)
             off = evaluate(cases, rules_alone)
-            on = evaluate(cases, with_model(base, path))
+            on = evaluate(cases, with_sentence_model(base, file=str(path)))
             totals.append((off, on))
             print(_line(held.stem, off, on), flush=True)
             if args.verbose:

@@ -25,14 +25,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rules.textmatch import fold, tokenize
+from rules.textmatch import blank_quoted, fold, tokenize
 
 MODEL_FORMAT = 1
 CHAR_NGRAMS = (3, 5)  # character n-grams inside a word padded with spaces (" hjul", "bolte ")
 MAX_EVIDENCE_CHARS = 300
 
-# Quoted text is reported speech, as for the phrase rules ("hun skrev «jeg hænger dig ud»").
-_QUOTED = re.compile(r'"[^"]{1,400}"|“[^”]{1,400}”|«[^»]{1,400}»|„[^“”]{1,400}[“”]')
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _WORD = re.compile(r"\w\w+")
 
@@ -45,7 +43,7 @@ def sentences_of(text: str) -> list[str]:
     """The sentences of ``text`` as written (white space collapsed), quoted text blanked out.
     Sentences end where the phrase rules end them ("Mikkel B. har" and "jf. § 7" go on).
     Fragments with fewer than two words of letters are dropped."""
-    blanked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    blanked = blank_quoted(text)  # reported speech, as for the phrase rules
     starts = [t for t in tokenize(blanked) if t.sentence_start]
     ends = [t.start for t in starts[1:]] + [len(blanked)]
     parts = [" ".join(blanked[t.start : end].split()) for t, end in zip(starts, ends, strict=True)]
@@ -181,21 +179,25 @@ def load_model(path: Path) -> SentenceModel:
     except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ModelError(f"{path}: cannot read the sentence model: {exc}") from None
     try:
-        if data["format"] != MODEL_FORMAT:
-            raise ModelError(f"{path}: format {data['format']!r}, expected {MODEL_FORMAT}")
-        signals = tuple(data["signals"])
-        vocabulary: dict[str, list[float]] = data["vocabulary"]
-        if any(len(v) != len(signals) + 1 for v in vocabulary.values()):
-            raise ModelError(f"{path}: vocabulary: every entry needs idf and a weight per signal")
-        return SentenceModel(
-            signals=signals,
-            idf={g: float(v[0]) for g, v in vocabulary.items()},
-            weights={g: tuple(float(w) for w in v[1:]) for g, v in vocabulary.items()},
-            intercepts={s: float(data["intercepts"][s]) for s in signals},
-            thresholds={s: float(data["thresholds"][s]) for s in signals},
-            trained_on=data.get("trained_on", []),
-        )
+        return _model_from_json(data, path)
+    except ModelError:
+        raise
     except (KeyError, TypeError, ValueError) as exc:
-        if isinstance(exc, ModelError):
-            raise
         raise ModelError(f"{path}: malformed sentence model: {exc!r}") from None
+
+
+def _model_from_json(data: Any, path: Path) -> SentenceModel:
+    if data["format"] != MODEL_FORMAT:
+        raise ModelError(f"{path}: format {data['format']!r}, expected {MODEL_FORMAT}")
+    signals = tuple(data["signals"])
+    vocabulary: dict[str, list[float]] = data["vocabulary"]
+    if any(len(v) != len(signals) + 1 for v in vocabulary.values()):
+        raise ModelError(f"{path}: vocabulary: every entry needs idf and a weight per signal")
+    return SentenceModel(
+        signals=signals,
+        idf={g: float(v[0]) for g, v in vocabulary.items()},
+        weights={g: tuple(float(w) for w in v[1:]) for g, v in vocabulary.items()},
+        intercepts={s: float(data["intercepts"][s]) for s in signals},
+        thresholds={s: float(data["thresholds"][s]) for s in signals},
+        trained_on=data.get("trained_on", []),
+    )

@@ -47,7 +47,7 @@ def _load_sentence_model(spec: SentenceModelSpec) -> SentenceModel | None:
     try:
         model = load_model(path)
     except ModelError as exc:
-        raise RulesError(f"screening.sentence_model.file: {exc}") from None
+        raise RulesError(f"{exc} (screening.sentence_model.file)") from None
     missing = sorted(set(spec.signals) - set(model.signals))
     if missing:
         raise RulesError(f"{path}: the model has no {missing[0]} (screening.sentence_model)")

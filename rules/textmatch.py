@@ -29,6 +29,13 @@ _QUOTED = re.compile(
     r'"[^"]{1,400}"|“[^”]{1,400}”|«[^»]{1,400}»|„[^“”]{1,400}[“”]|‘[^’]{1,400}’'
     r"|(?<!\w)'[^'\n]{1,400}'(?!\w)"  # single quotes; an apostrophe inside a word is no quote
 )
+
+
+def blank_quoted(text: str) -> str:
+    """``text`` with quoted passages replaced by spaces, so offsets stay where they were."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
 _SUBORDINATE = frozenset({"at", "der", "som"})  # clauses that belong to the one before
 INNER_NEGATIONS = frozenset({"ikke", "aldrig", "ingen", "intet", "hverken"})
 CLAUSE_WORDS = frozenset({"saa", "ellers", "men"})  # a negation does not reach past these

@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - the message is the point
 from rules.evaluate import LabelledCase, load_cases
 from rules.loader import DATA_DIR, default_rulebook
 from rules.regime import choose_regime, choose_rule_set
-from rules.schema import RuleBook, SentenceModelSpec
+from rules.schema import RuleBook
 from rules.sentence_model import SentenceModel, ngrams, sentences_of, vectorise, write_model
 from rules.signals import compile_screening
 
@@ -70,11 +70,16 @@ def default_tables() -> list[Path]:
     return sorted(TABLE_DIR.glob("*.yaml")) + sorted((TABLE_DIR / "tracking").glob("*.yaml"))
 
 
+def with_sentence_model(book: RuleBook, **changes: object) -> RuleBook:
+    """The rule book with its sentence-model settings changed (file=..., enabled=False)."""
+    spec = book.screening.sentence_model.model_copy(update=changes)
+    screening = book.screening.model_copy(update={"sentence_model": spec})
+    return book.model_copy(update={"screening": screening})
+
+
 def without_model(book: RuleBook) -> RuleBook:
     """The rule book with the sentence model switched off (the rules alone)."""
-    off = SentenceModelSpec(enabled=False)
-    screening = book.screening.model_copy(update={"sentence_model": off})
-    return book.model_copy(update={"screening": screening})
+    return with_sentence_model(book, enabled=False)
 
 
 def load_items(tables: Sequence[Path]) -> list[Item]:
