@@ -96,7 +96,8 @@ class SignalScore:
         sentence = self.sentence
         if len(sentence) > MAX_EVIDENCE_CHARS:
             sentence = sentence[: MAX_EVIDENCE_CHARS - 1].rstrip() + "…"
-        score = f"{self.score:.2f}".replace(".", ",")
+        # Rounded down: a model's 0.996 is not certainty, so it never reads "1,00".
+        score = f"{math.floor(self.score * 100) / 100:.2f}".replace(".", ",")
         return f"«{sentence}» (sprogmodel, sandsynlighed {score})"
 
 

@@ -19,6 +19,7 @@ from rules.textmatch import (
     clause_start,
     merge_overlapping,
     quote,
+    report_covers,
     tokenize,
 )
 
@@ -150,7 +151,9 @@ def _in_reported_clause(match: Match, reported: list[Match], tokens: list[Token]
     if not reported:
         return False
     start = clause_start(tokens, match.start)
-    return any(start <= r.start < match.end for r in reported)
+    return any(
+        start <= r.start < match.end or report_covers(tokens, r.end, match.start) for r in reported
+    )
 
 
 def incidents_on_record(

@@ -204,6 +204,17 @@ class Phrase:
     terms: tuple[Term, ...]
     excluded: frozenset[str]
     sentence_wide: bool = False  # joined by "...": exclusions look at the whole sentence
+    excluded_patterns: tuple[Alternative, ...] = ()  # "!word*", "!*word*"
+
+    def excludes(self, words: set[str]) -> bool:
+        """True when one of ``words`` (folded) is excluded by this phrase."""
+        if words & self.excluded:
+            return True
+        return any(
+            _alternative_matches(p.word, p.prefix, w, p.inside)
+            for p in self.excluded_patterns
+            for w in words
+        )
 
     @cached_property
     def literal_words(self) -> frozenset[str]:
@@ -234,6 +245,7 @@ def parse_phrase(source: str, vocabulary: Mapping[str, str] | None = None) -> Ph
     """Read one phrase of the rule-file syntax (words, word*, a|b, @vocabulary, .., !word)."""
     terms: list[Term] = []
     excluded: set[str] = set()
+    excluded_patterns: list[Alternative] = []
     gap = 0
     for part in source.split():
         if part in (GAP_TOKEN, SENTENCE_GAP_TOKEN):
@@ -245,20 +257,17 @@ def parse_phrase(source: str, vocabulary: Mapping[str, str] | None = None) -> Ph
             if len(part) == 1:
                 raise PhraseSyntaxError(f"'!' needs a word after it: {source!r}")
             for word in _expand(part[1:], vocabulary, source):  # "!@name": each of its words
-                if word.endswith("*"):
-                    raise PhraseSyntaxError(f"an excluded word is whole, not {word!r}: {source!r}")
-                excluded.add(fold(word))
+                if word.endswith("*"):  # "!bibliotek*", "!*bibliotek*": a compound too
+                    excluded_patterns.append(_alternative(word, source))
+                else:
+                    excluded.add(fold(word))
             continue
         alternatives = []
         for alt in _expand(part, vocabulary, source):
             if alt == PROPER_NOUN:
                 alternatives.append(Alternative(PROPER_NOUN, False))
                 continue
-            inside = alt.startswith("*") and alt.endswith("*") and len(alt) > 2
-            word = alt.strip("*") if inside else alt.rstrip("*")
-            if not word or not _WORD.fullmatch(fold(word).replace("-", "")):
-                raise PhraseSyntaxError(f"cannot read {alt!r} in {source!r}")
-            alternatives.append(Alternative(fold(word), alt.endswith("*"), inside))
+            alternatives.append(_alternative(alt, source))
         terms.append(Term(tuple(alternatives), gap))
         gap = 0
     if not terms:
@@ -266,7 +275,18 @@ def parse_phrase(source: str, vocabulary: Mapping[str, str] | None = None) -> Ph
     if gap:
         raise PhraseSyntaxError(f"a gap cannot end a phrase: {source!r}")
     sentence_wide = any(t.gap_before == SENTENCE_GAP_WIDTH for t in terms)
-    return Phrase(source, tuple(terms), frozenset(excluded), sentence_wide)
+    return Phrase(
+        source, tuple(terms), frozenset(excluded), sentence_wide, tuple(excluded_patterns)
+    )
+
+
+def _alternative(alt: str, source: str) -> Alternative:
+    """One word of a phrase: ``word``, ``word*`` (prefix) or ``*word*`` (inside a compound)."""
+    inside = alt.startswith("*") and alt.endswith("*") and len(alt) > 2
+    word = alt.strip("*") if inside else alt.rstrip("*")
+    if not word or not _WORD.fullmatch(fold(word).replace("-", "")):
+        raise PhraseSyntaxError(f"cannot read {alt!r} in {source!r}")
+    return Alternative(fold(word), alt.endswith("*"), inside)
 
 
 @dataclass(frozen=True)
@@ -317,6 +337,23 @@ def clause_start(tokens: Sequence[Token], offset: int) -> int:
             break
         index -= 1
     return tokens[index].start
+
+
+_OWN_VOICE = frozenset({"men", "jeg", "vi"})
+
+
+def report_covers(tokens: Sequence[Token], report_end: int, offset: int) -> bool:
+    """True when a report ending in "at" at ``report_end`` ("folk har skrevet, at") governs the
+    words at ``offset`` later in the same sentence, past a relative clause ("at den
+    sagsbehandler, der tog drengen, burde hænges ud"), until the requester takes over in a
+    new clause ("men jeg ...")."""
+    if report_end > offset:
+        return False
+    inside = [t for t in tokens if report_end <= t.start < offset]
+    before = [t for t in tokens if t.end <= report_end]
+    if not before or before[-1].folded != "at":
+        return False
+    return not any(t.sentence_start or (t.clause_start and t.folded in _OWN_VOICE) for t in inside)
 
 
 def _negated(tokens: Sequence[Token], index: int, negations: frozenset[str], window: int) -> bool:
@@ -391,7 +428,7 @@ class PhraseMatcher:
                 if phrase.sentence_wide:
                     first, last = _sentence_bounds(tokens, index)
                 span = {t.folded for t in tokens[first : last + 1]}
-                if span & phrase.excluded:
+                if phrase.excludes(span):
                     continue
                 if self.negation_window and (
                     _negated(tokens, index, self.negations, self.negation_window)

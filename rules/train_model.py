@@ -2,8 +2,10 @@
 
     python -m rules.train_model [TABLE.yaml ...] [--out rules/data/screening-model.json.gz]
 
-Without tables it trains on every table under tests/rules (tracking/ too). Needs the
-``training`` extra (scikit-learn, BSD); the product itself only reads the written file.
+Without tables it trains on every table under tests/rules: the acceptance tables, tracking/
+and corpus/ (texts written to teach the model only: threats, exposure, slurs and hard
+legitimate requests, labelled with their text signals alone). Needs the ``training`` extra
+(scikit-learn, BSD); the product itself only reads the written file.
 
 Per signal (T1, T2, T3) a logistic regression learns which sentences carry the signal. A table
 labels whole requests, not sentences, so training is multiple-instance: a text-level model
@@ -67,7 +69,11 @@ class Item:
 
 
 def default_tables() -> list[Path]:
-    return sorted(TABLE_DIR.glob("*.yaml")) + sorted((TABLE_DIR / "tracking").glob("*.yaml"))
+    return [
+        *sorted(TABLE_DIR.glob("*.yaml")),
+        *sorted((TABLE_DIR / "tracking").glob("*.yaml")),
+        *sorted((TABLE_DIR / "corpus").glob("*.yaml")),
+    ]
 
 
 def with_sentence_model(book: RuleBook, **changes: object) -> RuleBook:

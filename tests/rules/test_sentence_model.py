@@ -23,7 +23,8 @@ from tests.rules.factories import make_request
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = DATA_DIR / "screening-model.json.gz"
 # Not in any table, and no phrase list has words for it.
-VEILED = "Jeg beder om aktindsigt i sagen. Hun skal mærke hvordan det føles."
+THREAT = "Det ville være en skam hvis hendes hus brændte."
+VEILED = f"Jeg beder om aktindsigt i sagen. {THREAT}"
 
 
 def override(tmp_path: Path, text: str) -> RuleBook:
@@ -59,7 +60,7 @@ def test_the_model_fires_t1_on_a_veiled_threat_the_phrases_miss(tmp_path: Path) 
     with_model = screen(make_request(VEILED))
     t1 = [s for s in with_model.signals if s.id == "T1"]
     assert model_signals(with_model.signals) == ["T1"]
-    assert t1[0].evidence.startswith("«Hun skal mærke hvordan det føles.»")
+    assert t1[0].evidence.startswith(f"«{THREAT}»")
     assert "sandsynlighed 0," in t1[0].evidence
     assert with_model.risk == "high"
 
@@ -72,8 +73,8 @@ OFF = "screening:\n  sentence_model: {enabled: false}\n"
 
 def test_reported_speech_and_quotes_fire_nothing() -> None:
     for text in (
-        "Jeg beder om sagen. Min nabo sagde, at hun skal mærke hvordan det føles.",
-        'Jeg beder om sagen. Han skrev "hun skal mærke hvordan det føles".',
+        "Jeg beder om sagen. Min nabo sagde, at det ville være en skam hvis hendes hus brændte.",
+        'Jeg beder om sagen. Han skrev "det ville være en skam hvis hendes hus brændte".',
     ):
         assert model_signals(screen(make_request(text)).signals) == [], text
 

@@ -113,9 +113,15 @@ def test_reported_speech_in_single_quotes_and_sentences_without_capitals() -> No
     assert starts == ["hun", "men"]
 
 
-def test_excluded_words_may_come_from_a_vocabulary() -> None:
-    m = PhraseMatcher.compile(["navn* ... facebook* !@others"], vocabulary={"others": "nogen|eks"})
+def test_excluded_words_may_come_from_a_vocabulary_and_match_compounds() -> None:
+    m = PhraseMatcher.compile(
+        ["navn* ... facebook* !@others"], vocabulary={"others": "nogen|eks|*kæreste*"}
+    )
     assert m.any_in("hendes navn ryger på facebook")
     assert not m.any_in("min eks har lagt hendes navn på facebook")
+    assert not m.any_in("min ekskæreste har lagt hendes navn på facebook")
+    things = PhraseMatcher.compile(["slå* .. ihjel !*bibliotek*"])
+    assert things.any_in("I har slået hende ihjel")
+    assert not things.any_in("I har slået lokalbiblioteket ihjel")
     with pytest.raises(PhraseSyntaxError):
-        parse_phrase("navn* !@others", {"others": "nogen*"})
+        parse_phrase("navn* !@others", {})
