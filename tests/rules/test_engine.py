@@ -176,3 +176,23 @@ def test_contact_volume_thresholds() -> None:
         n: [s.weight for s in screen(make_request(contacts_30d=n)).signals] for n in (9, 10, 24, 25)
     }
     assert weights == {9: [], 10: [2], 24: [2], 25: [3]}
+
+
+def test_a_report_carries_past_a_relative_clause_until_the_requester_speaks() -> None:
+    reported = (
+        "Jeg vil se sagen. I vores Facebookgruppe har folk i flere dage skrevet, at den "
+        "sagsbehandler, der tog drengen, burde hænges ud med navn og billede."
+    )
+    assert [s.id for s in screen(make_request(reported)).signals] == []
+    own = "Jeg vil se sagen. Folk skriver, at hun er dygtig, men jeg hænger hende ud på Facebook."
+    assert "T2" in [s.id for s in screen(make_request(own)).signals]
+
+
+def test_violence_aimed_at_things_is_no_threat() -> None:
+    for text in (
+        "Tillykke, I har nu slået lokalbiblioteket ihjel. Send mig analysen.",
+        "Den rådne træbro burde sprænges i luften. Send mig tilstandsvurderingen.",
+        "Jeg fik lyst til at sætte ild til hele bunken af jeres papirer. Send mig sagen.",
+    ):
+        assert [s.id for s in screen(make_request(text)).signals] == [], text
+    assert "T1" in [s.id for s in screen(make_request("Jeg sætter ild til dit hus.")).signals]
