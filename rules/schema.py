@@ -103,6 +103,22 @@ class SentenceModelSpec(_Strict):
         default_factory=dict,
         description="a municipality's thresholds (0-1) instead of the trained ones",
     )
+    veto_signals: list[str] = Field(
+        default_factory=lambda: ["T1", "T2"],
+        description="text signals whose phrase hits the model may drop as false alarms",
+    )
+    vetoes: dict[str, float] = Field(
+        default_factory=dict,
+        description="a municipality's veto levels (0-1, 0 for none) instead of the trained ones",
+    )
+
+    @field_validator("vetoes")
+    @classmethod
+    def _veto_levels(cls, values: dict[str, float]) -> dict[str, float]:
+        for signal, value in values.items():
+            if not 0 <= value < 1:
+                raise ValueError(f"{signal}: a veto level is a probability from 0 to below 1")
+        return values
 
     @field_validator("thresholds")
     @classmethod
@@ -146,7 +162,8 @@ class ScreeningSpec(_Strict):
 
     @model_validator(mode="after")
     def _model_signals_known(self) -> ScreeningSpec:
-        for signal in [*self.sentence_model.signals, *self.sentence_model.thresholds]:
+        model = self.sentence_model
+        for signal in [*model.signals, *model.thresholds, *model.veto_signals, *model.vetoes]:
             spec = self.signals.get(signal)
             if spec is None or spec.kind != "text":
                 raise ValueError(f"sentence_model: {signal} is not a text signal of this rule set")

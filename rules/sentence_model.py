@@ -4,12 +4,16 @@ Phrase lists catch what someone wrote down before; veiled threats come in endles
 ("tjek dine dæk", "man ved aldrig hvad der kan ske på en mørk parkeringsplads"). A small linear
 model over character and word n-grams, trained on the labelled request tables, scores each
 sentence of a request; a signal the phrases did not fire fires when the best sentence reaches
-the signal's threshold, and that sentence is its evidence.
+the signal's threshold, and that sentence is its evidence. The other way round, a phrase hit
+in a sentence the model scores below the signal's veto level (set in training well below every
+labelled threat the phrases caught) is taken for a false alarm: "vold mod ansatte" as a topic,
+"biblioteket blev slået ihjel".
 
 The model is data (``rules/data/screening-model.json.gz``, written by ``python -m
-rules.train_model``): the n-gram vocabulary with its idf and one weight per signal, an intercept
-and a threshold per signal, and the sha256 of every table it was trained on. Scoring is plain
-Python, so the product needs no machine-learning library at run time.
+rules.train_model``): the n-gram vocabulary with its idf and one weight per signal, an
+intercept, a threshold and a veto level per signal, and the sha256 of every table it was
+trained on. Scoring is plain Python, so the product needs no machine-learning library at run
+time.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,15 +43,28 @@ class ModelError(ValueError):
     """The model file is unreadable or malformed; the message names the file and the problem."""
 
 
-def sentences_of(text: str) -> list[str]:
-    """The sentences of ``text`` as written (white space collapsed), quoted text blanked out.
-    Sentences end where the phrase rules end them ("Mikkel B. har" and "jf. § 7" go on).
-    Fragments with fewer than two words of letters are dropped."""
+def sentence_spans(text: str) -> list[tuple[int, int, str]]:
+    """Each sentence of ``text`` as (start, end, sentence as written with white space collapsed),
+    quoted text blanked out. Sentences end where the phrase rules end them ("Mikkel B. har" and
+    "jf. § 7" go on). Fragments with fewer than two words of letters are dropped."""
     blanked = blank_quoted(text)  # reported speech, as for the phrase rules
-    starts = [t for t in tokenize(blanked) if t.sentence_start]
-    ends = [t.start for t in starts[1:]] + [len(blanked)]
-    parts = [" ".join(blanked[t.start : end].split()) for t, end in zip(starts, ends, strict=True)]
-    return [p for p in parts if len(_LETTERS.findall(p)) >= 2]
+    starts = [t.start for t in tokenize(blanked) if t.sentence_start]
+    spans = zip(starts, [*starts[1:], len(blanked)], strict=True)
+    parts = [(a, b, " ".join(blanked[a:b].split())) for a, b in spans]
+    return [(a, b, p) for a, b, p in parts if len(_LETTERS.findall(p)) >= 2]
+
+
+def sentences_of(text: str) -> list[str]:
+    """The sentences of ``text`` (see sentence_spans)."""
+    return [sentence for _, _, sentence in sentence_spans(text)]
+
+
+def sentence_at(text: str, offset: int) -> str | None:
+    """The sentence of ``text`` that holds character ``offset`` (None in a dropped fragment)."""
+    for start, end, sentence in sentence_spans(text):
+        if start <= offset < end:
+            return sentence
+    return None
 
 
 def ngrams(sentence: str) -> tuple[Counter[str], Counter[str]]:
@@ -111,6 +128,7 @@ class SentenceModel:
     intercepts: Mapping[str, float]
     thresholds: Mapping[str, float]
     trained_on: Sequence[Mapping[str, Any]]  # [{table, sha256, cases}]
+    vetoes: Mapping[str, float] = field(default_factory=dict)  # below it a phrase hit is dropped
 
     def sentence_scores(self, sentence: str) -> dict[str, float]:
         """The probability of each signal for one sentence."""
@@ -153,6 +171,7 @@ def model_to_json(model: SentenceModel) -> dict[str, Any]:
         "signals": list(model.signals),
         "intercepts": dict(model.intercepts),
         "thresholds": dict(model.thresholds),
+        "vetoes": dict(model.vetoes),
         "trained_on": list(model.trained_on),
         # n-gram -> [idf, weight per signal]; rounded, the file is data, not a checkpoint
         "vocabulary": {
@@ -201,4 +220,5 @@ def _model_from_json(data: Any, path: Path) -> SentenceModel:
         intercepts={s: float(data["intercepts"][s]) for s in signals},
         thresholds={s: float(data["thresholds"][s]) for s in signals},
         trained_on=data.get("trained_on", []),
+        vetoes={s: float(v) for s, v in data.get("vetoes", {}).items() if s in signals},
     )

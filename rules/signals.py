@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 from rules.loader import DATA_DIR, RulesError
 from rules.models import FiredSignal, Incident, Risk, ScreeningRequest
 from rules.schema import RiskSpec, ScreeningSpec, SentenceModelSpec, SignalSpec
-from rules.sentence_model import ModelError, SentenceModel, SignalScore, load_model
+from rules.sentence_model import ModelError, SentenceModel, SignalScore, load_model, sentence_at
 from rules.textmatch import (
     Match,
     PhraseMatcher,
@@ -94,6 +94,44 @@ def compile_screening(spec: ScreeningSpec) -> CompiledScreening:
     return compiled
 
 
+def phrase_matches(
+    sid: str, compiled: CompiledScreening, request: ScreeningRequest, tokens: list[Token]
+) -> list[Match]:
+    """Where the phrases of text signal ``sid`` hit ``request``: journalist-exempt phrases not
+    for a journalist, and for text signals not in a clause that reports others' words."""
+    always, exempt = compiled.text_signals[sid]
+    skip_quoted = compiled.spec.ignore_quoted_text
+    matches = always.find(request.text, tokens, skip_quoted)
+    if not request.requester.is_journalist:
+        matches += exempt.find(request.text, tokens, skip_quoted)
+    if compiled.spec.signals[sid].kind == "text":
+        reported = compiled.reported.find(request.text, tokens)
+        matches = [m for m in matches if not _in_reported_clause(m, reported, tokens)]
+    return matches
+
+
+def veto_level(sid: str, compiled: CompiledScreening) -> float:
+    """The model score below which a phrase hit of ``sid`` counts as a false alarm (0: none)."""
+    spec = compiled.spec.sentence_model
+    if compiled.model is None or sid not in spec.veto_signals or sid not in compiled.model.signals:
+        return 0.0
+    return spec.vetoes.get(sid, compiled.model.vetoes.get(sid, 0.0))
+
+
+def _not_vetoed(
+    sid: str, matches: list[Match], compiled: CompiledScreening, text: str
+) -> list[Match]:
+    level = veto_level(sid, compiled)
+    if not level or compiled.model is None:
+        return matches
+    kept = []
+    for match in matches:
+        sentence = sentence_at(text, match.start)
+        if sentence is None or compiled.model.sentence_scores(sentence)[sid] >= level:
+            kept.append(match)
+    return kept
+
+
 def _text_signal(
     sid: str,
     signal: SignalSpec,
@@ -102,17 +140,10 @@ def _text_signal(
     tokens: list[Token],
     model_scores: dict[str, SignalScore],
 ) -> FiredSignal | None:
-    journalist = request.requester.is_journalist
-    if journalist and signal.journalist_exempt:
+    if request.requester.is_journalist and signal.journalist_exempt:
         return None
-    always, exempt = compiled.text_signals[sid]
-    skip_quoted = compiled.spec.ignore_quoted_text
-    matches = always.find(request.text, tokens, skip_quoted)
-    if not journalist:
-        matches += exempt.find(request.text, tokens, skip_quoted)
-    if signal.kind == "text":
-        reported = compiled.reported.find(request.text, tokens)
-        matches = [m for m in matches if not _in_reported_clause(m, reported, tokens)]
+    matches = phrase_matches(sid, compiled, request, tokens)
+    matches = _not_vetoed(sid, matches, compiled, request.text)
     if not matches:
         return _model_signal(sid, signal, request, model_scores)
     quotes = list(dict.fromkeys(f"«{quote(request.text, m)}»" for m in merge_overlapping(matches)))

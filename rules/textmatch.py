@@ -145,12 +145,17 @@ class Alternative:
     word: str  # folded, or PROPER_NOUN
     prefix: bool
     inside: bool = False  # "*word*": the word stands inside a compound ("byggesagsbehandler")
+    suffix: bool = False  # "*word": a compound ends with the word ("kontorkælling")
 
 
 @lru_cache(maxsize=200_000)
-def _alternative_matches(word: str, prefix: bool, token: str, inside: bool = False) -> bool:
+def _alternative_matches(
+    word: str, prefix: bool, token: str, inside: bool = False, suffix: bool = False
+) -> bool:
     if inside:
         return word in token
+    if suffix:  # Danish compounds end with their head: "skrankekælling" is a "kælling"
+        return token.endswith(word)
     if prefix:
         if token.startswith(word):
             return True
@@ -185,7 +190,7 @@ class Term:
         if answer is None:
             answer = any(
                 alt.word != PROPER_NOUN
-                and _alternative_matches(alt.word, alt.prefix, token.folded, alt.inside)
+                and _alternative_matches(alt.word, alt.prefix, token.folded, alt.inside, alt.suffix)
                 for alt in self.alternatives
             )
             if len(self._seen) >= TERM_CACHE_SIZE:  # a long-running service meets many words
@@ -211,7 +216,7 @@ class Phrase:
         if words & self.excluded:
             return True
         return any(
-            _alternative_matches(p.word, p.prefix, w, p.inside)
+            _alternative_matches(p.word, p.prefix, w, p.inside, p.suffix)
             for p in self.excluded_patterns
             for w in words
         )
@@ -257,7 +262,7 @@ def parse_phrase(source: str, vocabulary: Mapping[str, str] | None = None) -> Ph
             if len(part) == 1:
                 raise PhraseSyntaxError(f"'!' needs a word after it: {source!r}")
             for word in _expand(part[1:], vocabulary, source):  # "!@name": each of its words
-                if word.endswith("*"):  # "!bibliotek*", "!*bibliotek*": a compound too
+                if "*" in word:  # "!bibliotek*", "!*bibliotek*", "!*bibliotek": compounds too
                     excluded_patterns.append(_alternative(word, source))
                 else:
                     excluded.add(fold(word))
@@ -281,12 +286,14 @@ def parse_phrase(source: str, vocabulary: Mapping[str, str] | None = None) -> Ph
 
 
 def _alternative(alt: str, source: str) -> Alternative:
-    """One word of a phrase: ``word``, ``word*`` (prefix) or ``*word*`` (inside a compound)."""
+    """One word of a phrase: ``word``, ``word*`` (prefix), ``*word*`` (inside a compound) or
+    ``*word`` (the end of a compound)."""
     inside = alt.startswith("*") and alt.endswith("*") and len(alt) > 2
-    word = alt.strip("*") if inside else alt.rstrip("*")
+    suffix = alt.startswith("*") and not alt.endswith("*")
+    word = alt.strip("*")
     if not word or not _WORD.fullmatch(fold(word).replace("-", "")):
         raise PhraseSyntaxError(f"cannot read {alt!r} in {source!r}")
-    return Alternative(fold(word), alt.endswith("*"), inside)
+    return Alternative(fold(word), alt.endswith("*") and not inside, inside, suffix)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,10 @@ rest, score it, for every table. It is the threshold with the best F1 among thos
 every legitimate request, and for T1 every request where T1 would mean a refusal (a party's own
 case, a request before 2024-07-01) without a threat, below it. The model never decides alone
 what a person's own case may not.
+
+The veto level of each signal comes from the same out-of-table scores: half the lowest score
+the model gave to the sentences where the phrases caught a labelled signal (the best such
+sentence of each request). Below it, a phrase hit is taken for a false alarm.
 """
 
 from __future__ import annotations
@@ -42,8 +46,16 @@ from rules.evaluate import LabelledCase, load_cases
 from rules.loader import DATA_DIR, default_rulebook
 from rules.regime import choose_regime, choose_rule_set
 from rules.schema import RuleBook
-from rules.sentence_model import SentenceModel, ngrams, sentences_of, vectorise, write_model
-from rules.signals import compile_screening
+from rules.sentence_model import (
+    SentenceModel,
+    ngrams,
+    sentence_at,
+    sentences_of,
+    vectorise,
+    write_model,
+)
+from rules.signals import compile_screening, phrase_matches
+from rules.textmatch import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE_DIR = ROOT / "tests" / "rules"
@@ -52,6 +64,7 @@ SIGNALS = ("T1", "T2", "T3")
 MIN_DF = 2  # an n-gram seen in one sentence only says nothing about new text
 C = 5.0
 MIL_ROUNDS = 2
+VETO_MARGIN = 0.5  # far below every caught signal: a dropped threat costs more than a false alarm
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,7 @@ class Item:
     sentences: tuple[str, ...]
     journalist: bool
     t1_refuses: bool  # T1 would refuse this request (a party's own case, or OFL before 2024)
+    hit_sentences: dict[str, tuple[str, ...]]  # signal -> sentences where its phrases hit
 
     @property
     def legitimate(self) -> bool:
@@ -97,6 +111,15 @@ def load_items(tables: Sequence[Path]) -> list[Item]:
             request = case.request
             regime, _ = choose_regime(request, compiled)
             rule_set = choose_rule_set(book, regime, request.case.kind, request.received)
+            tokens = tokenize(request.text)
+            hits = {
+                s: tuple(
+                    sentence
+                    for m in phrase_matches(s, compiled, request, tokens)
+                    if (sentence := sentence_at(request.text, m.start)) is not None
+                )
+                for s in SIGNALS
+            }
             items.append(
                 Item(
                     path.stem,
@@ -105,6 +128,7 @@ def load_items(tables: Sequence[Path]) -> list[Item]:
                     tuple(sentences_of(request.text) or [" ".join(request.text.split()) or "-"]),
                     request.requester.is_journalist,
                     regime == "forvaltningsloven" or rule_set.id == "ofl-2013",
+                    {s: h for s, h in hits.items() if h},
                 )
             )
     return items
@@ -175,28 +199,32 @@ def train_signal(items: Sequence[Item], signal: str, matrix: Matrix) -> Logistic
     return model
 
 
+Scores = dict[tuple[str, str], dict[str, float]]
+
+
 def _best_scores(
     models: dict[str, LogisticRegression], items: Sequence[Item], matrix: Matrix
-) -> dict[tuple[str, str], dict[str, float]]:
-    scores = {}
+) -> tuple[Scores, Scores]:
+    """Per request, each signal's best sentence score, and its best score among the sentences
+    where the signal's phrases hit."""
+    scores, hit_scores = {}, {}
     for item in items:
         x = matrix.of(item.sentences)
-        scores[(item.table, item.case.id)] = {
-            s: float(models[s].predict_proba(x)[:, 1].max()) for s in SIGNALS
+        key = (item.table, item.case.id)
+        scores[key] = {s: float(models[s].predict_proba(x)[:, 1].max()) for s in SIGNALS}
+        hit_scores[key] = {
+            s: float(models[s].predict_proba(matrix.of(hits))[:, 1].max())
+            for s, hits in item.hit_sentences.items()
         }
-    return scores
+    return scores, hit_scores
 
 
-def _fold(
-    train: Sequence[Item], test: Sequence[Item], matrix: Matrix
-) -> dict[tuple[str, str], dict[str, float]]:
+def _fold(train: Sequence[Item], test: Sequence[Item], matrix: Matrix) -> tuple[Scores, Scores]:
     models = {s: train_signal(train, s, matrix) for s in SIGNALS}
     return _best_scores(models, test, matrix)
 
 
-def choose_threshold(
-    items: Sequence[Item], scores: dict[tuple[str, str], dict[str, float]], signal: str
-) -> float:
+def choose_threshold(items: Sequence[Item], scores: Scores, signal: str) -> float:
     """Best out-of-table F1 with every guarded request (legitimate, or refusable on T1)
     without the signal strictly below the threshold."""
     usable = [i for i in items if _trainable(i, signal)]
@@ -218,9 +246,17 @@ def choose_threshold(
     return best
 
 
-def out_of_table_scores(
-    items: Sequence[Item], matrix: Matrix, jobs: int
-) -> dict[tuple[str, str], dict[str, float]]:
+def choose_veto(items: Sequence[Item], hit_scores: Scores, signal: str) -> float:
+    """VETO_MARGIN times the lowest out-of-table score of a phrase-caught labelled signal."""
+    caught = [
+        hit_scores[(i.table, i.case.id)][signal]
+        for i in items
+        if signal in i.expected and signal in i.hit_sentences and _trainable(i, signal)
+    ]
+    return VETO_MARGIN * min(caught, default=0.0)
+
+
+def out_of_table_scores(items: Sequence[Item], matrix: Matrix, jobs: int) -> tuple[Scores, Scores]:
     tables = sorted({i.table for i in items})
     parts = Parallel(n_jobs=jobs)(
         delayed(_fold)(
@@ -228,10 +264,12 @@ def out_of_table_scores(
         )
         for t in tables
     )
-    scores: dict[tuple[str, str], dict[str, float]] = {}
-    for part in parts:
+    scores: Scores = {}
+    hit_scores: Scores = {}
+    for part, hit_part in parts:
         scores.update(part)
-    return scores
+        hit_scores.update(hit_part)
+    return scores, hit_scores
 
 
 def _say(line: str) -> None:
@@ -250,10 +288,12 @@ def train(tables: Sequence[Path], jobs: int = 2, log: bool = True) -> SentenceMo
     matrix = Matrix(items, idf)
     if log:
         _say(f"{len(items)} requests, {matrix.x.shape[0]} texts, {len(idf)} n-grams")
-    oof = out_of_table_scores(items, matrix, jobs)
+    oof, oof_hits = out_of_table_scores(items, matrix, jobs)
     thresholds = {s: choose_threshold(items, oof, s) for s in SIGNALS}
+    vetoes = {s: choose_veto(items, oof_hits, s) for s in SIGNALS}
     if log:
         _say("thresholds " + ", ".join(f"{s} {t:.3f}" for s, t in thresholds.items()))
+        _say("vetoes " + ", ".join(f"{s} {v:.4f}" for s, v in vetoes.items()))
     models = {s: train_signal(items, s, matrix) for s in SIGNALS}
     grams = sorted(matrix.columns, key=matrix.columns.__getitem__)
     coef = np.vstack([models[s].coef_[0] for s in SIGNALS]).T
@@ -263,6 +303,7 @@ def train(tables: Sequence[Path], jobs: int = 2, log: bool = True) -> SentenceMo
         weights={g: tuple(float(w) for w in coef[i]) for i, g in enumerate(grams)},
         intercepts={s: float(models[s].intercept_[0]) for s in SIGNALS},
         thresholds=thresholds,
+        vetoes=vetoes,
         trained_on=[
             {
                 "table": p.resolve().relative_to(ROOT).as_posix()

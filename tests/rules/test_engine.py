@@ -188,6 +188,22 @@ def test_a_report_carries_past_a_relative_clause_until_the_requester_speaks() ->
     assert "T2" in [s.id for s in screen(make_request(own)).signals]
 
 
+def test_slurs_about_oneself_a_neighbour_or_a_decision_are_no_signal() -> None:
+    for text in (
+        "Jeg var en idiot at stole på jer. Send mig sagen om tilbagebetalingen.",
+        "Min ekskone er en heks. Jeg vil se hendes henvendelser i samværssagen.",
+        "Det er den mest hjernedøde beslutning i mands minde. Send beslutningsgrundlaget.",
+        "Den plan skal slås ihjel ved høringen. Send mig støjberegningerne.",
+        "En vred borger hængte en ansat ud på nettet. Send mig jeres beredskabsplan.",
+    ):
+        assert [s.id for s in screen(make_request(text)).signals] == [], text
+    for text in (
+        "Visitatoren er en hysterisk høne. Send mig sagen.",
+        "Den skide skrankekælling smed mig ud. Send mig sagen.",
+    ):
+        assert [s.id for s in screen(make_request(text)).signals] == ["T3"], text
+
+
 def test_violence_aimed_at_things_is_no_threat() -> None:
     for text in (
         "Tillykke, I har nu slået lokalbiblioteket ihjel. Send mig analysen.",

@@ -15,6 +15,7 @@ from rules.sentence_model import (
     SentenceModel,
     load_model,
     ngrams,
+    sentence_at,
     sentences_of,
     write_model,
 )
@@ -106,6 +107,8 @@ def test_a_municipality_sets_thresholds_and_signals(tmp_path: Path) -> None:
     [
         ("screening:\n  sentence_model: {signals: [F1]}\n", "F1 is not a text signal"),
         ("screening:\n  sentence_model: {thresholds: {T1: 1.5}}\n", "T1: a threshold"),
+        ("screening:\n  sentence_model: {vetoes: {T1: 1}}\n", "T1: a veto level"),
+        ("screening:\n  sentence_model: {veto_signals: [H1]}\n", "H1 is not a text signal"),
         ("screening:\n  sentence_model: {file: /nonexistent/model.json.gz}\n", "/nonexistent"),
     ],
 )
@@ -137,6 +140,55 @@ def test_written_model_reads_back_the_same(tmp_path: Path) -> None:
     again = load_model(path)
     text = "Tjek din bil og dine dæk."
     assert again.score(text)[0].score == pytest.approx(model.score(text)[0].score, abs=1e-6)
+
+
+def _tiny_model(tmp_path: Path, vetoes: dict[str, float]) -> Path:
+    """A model that finds "ihjel" harmless and "dig" threatening, with the given vetoes."""
+    model = SentenceModel(
+        signals=("T1",),
+        idf={"w:ihjel": 1.0, "w:dig": 1.0},
+        weights={"w:ihjel": (-4.0,), "w:dig": (4.0,)},
+        intercepts={"T1": 0.0},
+        thresholds={"T1": 0.999},
+        trained_on=[],
+        vetoes=vetoes,
+    )
+    path = tmp_path / "tiny.json.gz"
+    write_model(model, path)
+    return path
+
+
+def t1_evidence(assessment_signals: list) -> list[str]:
+    return [s.evidence for s in assessment_signals if s.id == "T1"]
+
+
+def test_a_phrase_hit_the_model_scores_below_its_veto_is_dropped(tmp_path: Path) -> None:
+    model = _tiny_model(tmp_path, {"T1": 0.2})
+    book = override(tmp_path, f"screening:\n  sentence_model: {{file: {model}}}\n")
+    # Worry, caught by the phrase "slå ... ihjel"; the model scores it 0.02, below the veto.
+    harmless = "Jeg vil se sagen. Jeg er bange for at de slår ham ihjel."
+    assert t1_evidence(screen(make_request(harmless), book).signals) == []
+    # A hit in a sentence the model does not find harmless stays, with the phrase as evidence.
+    threat = "Jeg vil se sagen. Jeg slår dig ihjel."
+    assert t1_evidence(screen(make_request(threat), book).signals) == ["«Jeg slår dig ihjel»"]
+    assert t1_evidence(screen(make_request(harmless), override(tmp_path, OFF)).signals) != []
+
+
+@pytest.mark.parametrize(
+    "setting", ["{vetoes: {T1: 0}}", "{veto_signals: []}", "{vetoes: {T1: 0.01}}"]
+)
+def test_a_municipality_sets_or_switches_off_the_veto(tmp_path: Path, setting: str) -> None:
+    model = _tiny_model(tmp_path, {"T1": 0.2})
+    settings = setting[:-1] + f", file: {model}}}"
+    book = override(tmp_path, f"screening:\n  sentence_model: {settings}\n")
+    harmless = "Jeg vil se sagen. Jeg er bange for at de slår ham ihjel."
+    assert t1_evidence(screen(make_request(harmless), book).signals) != []
+
+
+def test_sentence_at_finds_the_sentence_of_an_offset() -> None:
+    text = 'Jeg vil se sagen. Han skrev "slå ham ihjel" i går. ok'
+    assert sentence_at(text, text.index("Han")) == "Han skrev i går."
+    assert sentence_at(text, text.index("ok")) is None  # a fragment of one word
 
 
 def test_shipped_model_was_trained_on_the_current_tables() -> None:

@@ -125,3 +125,11 @@ def test_excluded_words_may_come_from_a_vocabulary_and_match_compounds() -> None
     assert not things.any_in("I har slået lokalbiblioteket ihjel")
     with pytest.raises(PhraseSyntaxError):
         parse_phrase("navn* !@others", {})
+
+
+def test_a_compound_may_be_matched_by_its_head() -> None:
+    m = matcher("*kælling|*kællingen")
+    assert m.any_in("den skide skrankekælling smed mig ud")
+    assert m.any_in("Kællingen svarer ikke")
+    assert not m.any_in("kællingesnak hele dagen")  # the head ends the word
+    assert not PhraseMatcher.compile(["lagt .. ud !*bog"]).any_in("en billedbog lagt ud")
