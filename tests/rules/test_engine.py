@@ -195,6 +195,8 @@ def test_slurs_about_oneself_a_neighbour_or_a_decision_are_no_signal() -> None:
         "Det er den mest hjernedøde beslutning i mands minde. Send beslutningsgrundlaget.",
         "Den plan skal slås ihjel ved høringen. Send mig støjberegningerne.",
         "En vred borger hængte en ansat ud på nettet. Send mig jeres beredskabsplan.",
+        "Jeg frygter for, at nogen kommer alvorligt til skade. Send mig brandsynet.",
+        "Der er blevet smadret ruder i opgangen. Send mig den boligsociale helhedsplan.",
     ):
         assert [s.id for s in screen(make_request(text)).signals] == [], text
     for text in (
@@ -202,6 +204,14 @@ def test_slurs_about_oneself_a_neighbour_or_a_decision_are_no_signal() -> None:
         "Den skide skrankekælling smed mig ud. Send mig sagen.",
     ):
         assert [s.id for s in screen(make_request(text)).signals] == ["T3"], text
+
+
+def test_arson_of_the_authoritys_buildings_is_a_threat() -> None:
+    for text in (
+        "Hvis I ikke betaler, så brænder jeg hele jeres center af. Send mig sagen.",
+        "Send mig sagen, ellers kommer jeg ned og river hovedet af den første der sidder der.",
+    ):
+        assert [s.id for s in screen(make_request(text)).signals] == ["T1"], text
 
 
 def test_violence_aimed_at_things_is_no_threat() -> None:

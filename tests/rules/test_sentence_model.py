@@ -166,7 +166,7 @@ def test_a_phrase_hit_the_model_scores_below_its_veto_is_dropped(tmp_path: Path)
     model = _tiny_model(tmp_path, {"T1": 0.2})
     book = override(tmp_path, f"screening:\n  sentence_model: {{file: {model}}}\n")
     # Worry, caught by the phrase "slå ... ihjel"; the model scores it 0.02, below the veto.
-    harmless = "Jeg vil se sagen. Jeg er bange for at de slår ham ihjel."
+    harmless = "Jeg vil se sagen. Det ender med at de slår ham ihjel på den vej."
     assert t1_evidence(screen(make_request(harmless), book).signals) == []
     # A hit in a sentence the model does not find harmless stays, with the phrase as evidence.
     threat = "Jeg vil se sagen. Jeg slår dig ihjel."
@@ -181,7 +181,7 @@ def test_a_municipality_sets_or_switches_off_the_veto(tmp_path: Path, setting: s
     model = _tiny_model(tmp_path, {"T1": 0.2})
     settings = setting[:-1] + f", file: {model}}}"
     book = override(tmp_path, f"screening:\n  sentence_model: {settings}\n")
-    harmless = "Jeg vil se sagen. Jeg er bange for at de slår ham ihjel."
+    harmless = "Jeg vil se sagen. Det ender med at de slår ham ihjel på den vej."
     assert t1_evidence(screen(make_request(harmless), book).signals) != []
 
 
