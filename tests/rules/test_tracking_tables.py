@@ -22,6 +22,9 @@ widen the phrase lists. First blind scores, all fields right (legitimate above l
 - blind_e, blind_f, blind_g (representative, round 7), rules with the sentence model (now
   also trained on a second corpus, with its veto): 92.9 % (2), 93.5 % (0), 92.4 % (0); rules
   alone 91.2 % (2), 92.4 % (0), 91.8 % (0)
+- blind_h, blind_i, blind_j (representative, round 8), rules with the sentence model (trained
+  on everything above): 92.4 % (0), 94.1 % (1), 93.5 % (2); rules alone 92.4 % (0),
+  92.9 % (1), 93.5 % (2)
 
 The lawful limits hold on all of them and are enforced. The accuracy floor guards what the
 tuning reached, so a change that loses ground fails here; dev_threats shows how far phrase
@@ -51,4 +54,4 @@ def test_tracking_table_keeps_the_lawful_limits(table: Path) -> None:
 
 
 def test_there_are_tracking_tables() -> None:
-    assert len(TABLES) == 22
+    assert len(TABLES) == 25
