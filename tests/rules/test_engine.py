@@ -222,3 +222,41 @@ def test_violence_aimed_at_things_is_no_threat() -> None:
     ):
         assert [s.id for s in screen(make_request(text)).signals] == [], text
     assert "T1" in [s.id for s in screen(make_request("Jeg sætter ild til dit hus.")).signals]
+
+
+def test_a_relative_clause_that_names_the_target_is_no_report() -> None:
+    for text in (
+        "Ham der lavede afgørelsen hænger jeg ud på nettet. Send sagen.",
+        "Jeg deler alt i gruppen, også hvem der har skrevet notaterne, med billede. Send sagen.",
+    ):
+        assert "T2" in [s.id for s in screen(make_request(text)).signals], text
+    # Others' deeds stay reports.
+    text = "Nogen har lagt hendes navn ud på Facebook. Send mig sagen."
+    assert [s.id for s in screen(make_request(text)).signals] == []
+
+
+def test_not_being_afraid_is_no_worry() -> None:
+    text = "Jeg har et baseballbat i bilen, og jeg er ikke bange for at bruge det. Send sagen."
+    assert "T1" in [s.id for s in screen(make_request(text)).signals]
+
+
+def test_decisions_and_plans_named_by_compounds_are_things() -> None:
+    for text in (
+        "Det nye vindmølleprojekt ved åen skal skydes ned. Send mig VVM-redegørelsen.",
+        "Den dispensation burde skydes i sænk. Send mig sagen.",
+        "Vi slår den ihjel i klagenævnet. Send mig høringssvarene.",
+        "Den beslutning skal have en kugle for panden. Send mig referatet.",
+    ):
+        assert [s.id for s in screen(make_request(text)).signals] == [], text
+    # A staff compound is no thing: "skolepsykolog" is a person, not a school.
+    text = "Den hjernedøde skolepsykolog har ikke læst min søns papirer. Send sagen."
+    assert [s.id for s in screen(make_request(text)).signals] == ["T3"]
+
+
+def test_documents_are_no_documentary_and_the_authority_is_no_staff() -> None:
+    for text in (
+        "Der står sort på hvidt at I ikke har dokumenteret noget, og jeg forventer at en "
+        "anden sagsbehandler ser på sagen. Send mig alle dokumenter.",
+        "Den her lortekommune har igen lukket min sag. Send mig alt.",
+    ):
+        assert [s.id for s in screen(make_request(text)).signals] == [], text

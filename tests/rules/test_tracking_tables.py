@@ -25,6 +25,9 @@ widen the phrase lists. First blind scores, all fields right (legitimate above l
 - blind_h, blind_i, blind_j (representative, round 8), rules with the sentence model (trained
   on everything above): 92.4 % (0), 94.1 % (1), 93.5 % (2); rules alone 92.4 % (0),
   92.9 % (1), 93.5 % (2)
+- blind_a9, blind_b9, blind_c9 (representative, round 9), rules with the sentence model
+  (trained on everything above): 92.9 % (3), 90.6 % (4), 91.2 % (1); rules alone
+  92.4 % (3), 89.4 % (4), 91.2 % (1)
 
 The lawful limits hold on all of them and are enforced. The accuracy floor guards what the
 tuning reached, so a change that loses ground fails here; dev_threats shows how far phrase
@@ -54,4 +57,4 @@ def test_tracking_table_keeps_the_lawful_limits(table: Path) -> None:
 
 
 def test_there_are_tracking_tables() -> None:
-    assert len(TABLES) == 25
+    assert len(TABLES) == 28
