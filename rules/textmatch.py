@@ -159,7 +159,7 @@ def _alternative_matches(
     if prefix:
         if token.startswith(word):
             return True
-        if len(word) < FUZZY_MIN_LENGTH or len(token) < len(word) - 1:
+        if len(word) < FUZZY_MIN_LENGTH or len(token) < len(word) - 1 or token[0] != word[0]:
             return False
         # A typo may add or drop a letter, so compare heads one letter shorter and longer too.
         return any(
@@ -170,6 +170,7 @@ def _alternative_matches(
         return True
     return (
         len(word) >= FUZZY_MIN_LENGTH
+        and token[:1] == word[:1]  # typos seldom hit the first letter: tællinger/kællinger
         and abs(len(token) - len(word)) <= 1
         and DamerauLevenshtein.distance(token, word, score_cutoff=1) <= 1
     )

@@ -260,3 +260,31 @@ def test_documents_are_no_documentary_and_the_authority_is_no_staff() -> None:
         "Den her lortekommune har igen lukket min sag. Send mig alt.",
     ):
         assert [s.id for s in screen(make_request(text)).signals] == [], text
+
+
+def test_veiled_warnings_are_threats() -> None:
+    for text in (
+        "Send mig sagen. Min fætter er ikke lige så tålmodig som mig, og jeg kan ikke garantere "
+        "for hvad han finder på.",
+        "Send mig sagen. Rådgiveren bør ikke færdes alene efter det her.",
+        "Send mig sagen. Hun kan godt begynde at sove med det ene øje åbent.",
+        "Send mig sagen, ellers ryger der en mursten gennem ruden hos sagsbehandleren.",
+    ):
+        assert "T1" in [s.id for s in screen(make_request(text)).signals], text
+    for text in (
+        "Nogen har smidt en sten gennem ruden på skolen. Send mig referatet.",
+        "Det er et spørgsmål om tid, før nogen bliver dræbt i krydset. Send mig tællingerne.",
+        "Pas godt på dig selv, og tak for hjælpen. Send mig sagen.",
+    ):
+        assert [s.id for s in screen(make_request(text)).signals] == [], text
+
+
+def test_exposure_with_name_and_picture_or_the_whole_town() -> None:
+    for text in (
+        "Send mig sagen. Hun kommer på vores side med navn og billede.",
+        "Send mig sagen. Jeg sørger for at hele byen kender hendes navn.",
+        "Send mig sagen, så alle kan finde ud af hvem han er.",
+    ):
+        assert "T2" in [s.id for s in screen(make_request(text)).signals], text
+    text = "Jeg hænger Randers Kommune ud i avisen for sagsbehandlingstiden. Send mig sagen."
+    assert [s.id for s in screen(make_request(text)).signals] == []

@@ -28,6 +28,10 @@ widen the phrase lists. First blind scores, all fields right (legitimate above l
 - blind_a9, blind_b9, blind_c9 (representative, round 9), rules with the sentence model
   (trained on everything above): 92.9 % (3), 90.6 % (4), 91.2 % (1); rules alone
   92.4 % (3), 89.4 % (4), 91.2 % (1)
+- blind_d10, blind_e10, blind_f10 (representative, round 10; blind_e10 asked for cases hard to
+  tell apart), rules with the sentence model (after round-9 tuning): 92.4 % (1), 87.6 % (2),
+  88.2 % (1); rules alone 91.8 % (1), 86.5 % (2), 87.6 % (1); two of blind_e10's deadlines
+  read the weekend-receipt rule the other way and are relabelled here (88.8 % with them)
 
 The lawful limits hold on all of them and are enforced. The accuracy floor guards what the
 tuning reached, so a change that loses ground fails here; dev_threats shows how far phrase
@@ -57,4 +61,4 @@ def test_tracking_table_keeps_the_lawful_limits(table: Path) -> None:
 
 
 def test_there_are_tracking_tables() -> None:
-    assert len(TABLES) == 28
+    assert len(TABLES) == 31
