@@ -432,7 +432,11 @@ class PhraseMatcher:
                 end = _match_from(tokens, phrase.terms, index)
                 if end is None:
                     continue
-                first, last = max(0, index - EXCLUSION_LOOKBACK), end
+                # The word before belongs to the phrase's own sentence, not the last one.
+                first = (
+                    index if tokens[index].sentence_start else max(0, index - EXCLUSION_LOOKBACK)
+                )
+                last = end
                 if phrase.sentence_wide:
                     first, last = _sentence_bounds(tokens, index)
                 span = {t.folded for t in tokens[first : last + 1]}

@@ -288,3 +288,19 @@ def test_exposure_with_name_and_picture_or_the_whole_town() -> None:
         assert "T2" in [s.id for s in screen(make_request(text)).signals], text
     text = "Jeg hænger Randers Kommune ud i avisen for sagsbehandlingstiden. Send mig sagen."
     assert [s.id for s in screen(make_request(text)).signals] == []
+
+
+def test_an_exclusion_does_not_look_into_the_sentence_before() -> None:
+    # "sag" ends the first sentence; it must not cancel the slur that opens the second.
+    text = "Jeg vil have min sag. Den inkompetente so har løjet om mig."
+    assert [s.id for s in screen(make_request(text)).signals] == ["T3"]
+
+
+def test_what_the_requester_hears_or_sees_others_do_is_no_threat() -> None:
+    for text in (
+        "Jeg hører ham slå hende om natten. Send mig underretningerne.",
+        "Manden overfor har smadret en rude i opgangen. Send mig det I kan.",
+        "I slår de små forretninger ihjel med de regler. Send mig sagen.",
+        "Et cirkus uden klovne, det er jeres afdeling. Send mig sagen.",
+    ):
+        assert [s.id for s in screen(make_request(text)).signals] == [], text

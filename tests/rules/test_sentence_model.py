@@ -24,7 +24,7 @@ from tests.rules.factories import make_request
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = DATA_DIR / "screening-model.json.gz"
 # Not in any table, and no phrase list has words for it.
-THREAT = "Det ville være en skam hvis hendes hus brændte."
+THREAT = "Det ville være synd hvis hendes bil brændte en nat."
 VEILED = f"Jeg beder om aktindsigt i sagen. {THREAT}"
 
 
@@ -74,8 +74,8 @@ OFF = "screening:\n  sentence_model: {enabled: false}\n"
 
 def test_reported_speech_and_quotes_fire_nothing() -> None:
     for text in (
-        "Jeg beder om sagen. Min nabo sagde, at det ville være en skam hvis hendes hus brændte.",
-        'Jeg beder om sagen. Han skrev "det ville være en skam hvis hendes hus brændte".',
+        "Jeg beder om sagen. Min nabo sagde, at det ville være synd hvis hendes bil brændte.",
+        'Jeg beder om sagen. Han skrev "det ville være synd hvis hendes bil brændte en nat".',
     ):
         assert model_signals(screen(make_request(text)).signals) == [], text
 
@@ -194,7 +194,10 @@ def test_sentence_at_finds_the_sentence_of_an_offset() -> None:
 def test_shipped_model_was_trained_on_the_current_tables() -> None:
     """Change a table and this fails until the model is retrained (python -m rules.train_model)."""
     trained = {t["table"]: t["sha256"] for t in load_model(SHIPPED).trained_on}
-    tables = sorted((ROOT / "tests" / "rules").rglob("*.yaml"))
+    # unseen/ is kept out of training on purpose (tests/rules/test_unseen_tables.py).
+    tables = sorted(
+        p for p in (ROOT / "tests" / "rules").rglob("*.yaml") if "unseen" not in p.parts
+    )
     current = {
         p.relative_to(ROOT).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in tables
     }
