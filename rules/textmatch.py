@@ -156,22 +156,18 @@ def _alternative_matches(
         return word in token
     if suffix:  # Danish compounds end with their head: "skrankekælling" is a "kælling"
         return token.endswith(word)
-    if prefix:
-        if token.startswith(word):
-            return True
-        if len(word) < FUZZY_MIN_LENGTH or len(token) < len(word) - 1 or token[0] != word[0]:
-            return False
-        # A typo may add or drop a letter, so compare heads one letter shorter and longer too.
-        return any(
+    if token.startswith(word) if prefix else token == word:
+        return True
+    # A typo of one letter in a long word, never in the first letter: tællinger/kællinger.
+    if len(word) < FUZZY_MIN_LENGTH or not token or token[0] != word[0]:
+        return False
+    if prefix:  # a typo may add or drop a letter, so compare heads one letter shorter and longer
+        return len(token) >= len(word) - 1 and any(
             DamerauLevenshtein.distance(token[:n], word, score_cutoff=1) <= 1
             for n in (len(word) - 1, len(word), len(word) + 1)
         )
-    if token == word:
-        return True
     return (
-        len(word) >= FUZZY_MIN_LENGTH
-        and token[:1] == word[:1]  # typos seldom hit the first letter: tællinger/kællinger
-        and abs(len(token) - len(word)) <= 1
+        abs(len(token) - len(word)) <= 1
         and DamerauLevenshtein.distance(token, word, score_cutoff=1) <= 1
     )
 

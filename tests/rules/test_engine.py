@@ -5,6 +5,12 @@ from datetime import date
 from rules import screen
 from tests.rules.factories import make_request
 
+
+def signal_ids(text: str) -> list[str]:
+    """The signals that fire on a plain OFL request with ``text``."""
+    return [s.id for s in screen(make_request(text)).signals]
+
+
 THREAT = {"date": "2026-10-02", "kind": "threat", "staff": ["BIHS"], "note": "truede i telefonen"}
 AGGRESSION = {"date": "2026-09-01", "kind": "aggression", "staff": ["MIBL"], "note": "råbte"}
 PARTY_JENS = [{"name": "Jens Hansen", "cpr": "010170-1234"}]
@@ -198,12 +204,12 @@ def test_slurs_about_oneself_a_neighbour_or_a_decision_are_no_signal() -> None:
         "Jeg frygter for, at nogen kommer alvorligt til skade. Send mig brandsynet.",
         "Der er blevet smadret ruder i opgangen. Send mig den boligsociale helhedsplan.",
     ):
-        assert [s.id for s in screen(make_request(text)).signals] == [], text
+        assert signal_ids(text) == [], text
     for text in (
         "Visitatoren er en hysterisk høne. Send mig sagen.",
         "Den skide skrankekælling smed mig ud. Send mig sagen.",
     ):
-        assert [s.id for s in screen(make_request(text)).signals] == ["T3"], text
+        assert signal_ids(text) == ["T3"], text
 
 
 def test_arson_of_the_authoritys_buildings_is_a_threat() -> None:
@@ -211,7 +217,7 @@ def test_arson_of_the_authoritys_buildings_is_a_threat() -> None:
         "Hvis I ikke betaler, så brænder jeg hele jeres center af. Send mig sagen.",
         "Send mig sagen, ellers kommer jeg ned og river hovedet af den første der sidder der.",
     ):
-        assert [s.id for s in screen(make_request(text)).signals] == ["T1"], text
+        assert signal_ids(text) == ["T1"], text
 
 
 def test_violence_aimed_at_things_is_no_threat() -> None:
@@ -220,7 +226,7 @@ def test_violence_aimed_at_things_is_no_threat() -> None:
         "Den rådne træbro burde sprænges i luften. Send mig tilstandsvurderingen.",
         "Jeg fik lyst til at sætte ild til hele bunken af jeres papirer. Send mig sagen.",
     ):
-        assert [s.id for s in screen(make_request(text)).signals] == [], text
+        assert signal_ids(text) == [], text
     assert "T1" in [s.id for s in screen(make_request("Jeg sætter ild til dit hus.")).signals]
 
 
@@ -229,15 +235,15 @@ def test_a_relative_clause_that_names_the_target_is_no_report() -> None:
         "Ham der lavede afgørelsen hænger jeg ud på nettet. Send sagen.",
         "Jeg deler alt i gruppen, også hvem der har skrevet notaterne, med billede. Send sagen.",
     ):
-        assert "T2" in [s.id for s in screen(make_request(text)).signals], text
+        assert "T2" in signal_ids(text), text
     # Others' deeds stay reports.
     text = "Nogen har lagt hendes navn ud på Facebook. Send mig sagen."
-    assert [s.id for s in screen(make_request(text)).signals] == []
+    assert signal_ids(text) == []
 
 
 def test_not_being_afraid_is_no_worry() -> None:
     text = "Jeg har et baseballbat i bilen, og jeg er ikke bange for at bruge det. Send sagen."
-    assert "T1" in [s.id for s in screen(make_request(text)).signals]
+    assert "T1" in signal_ids(text)
 
 
 def test_decisions_and_plans_named_by_compounds_are_things() -> None:
@@ -247,10 +253,10 @@ def test_decisions_and_plans_named_by_compounds_are_things() -> None:
         "Vi slår den ihjel i klagenævnet. Send mig høringssvarene.",
         "Den beslutning skal have en kugle for panden. Send mig referatet.",
     ):
-        assert [s.id for s in screen(make_request(text)).signals] == [], text
+        assert signal_ids(text) == [], text
     # A staff compound is no thing: "skolepsykolog" is a person, not a school.
     text = "Den hjernedøde skolepsykolog har ikke læst min søns papirer. Send sagen."
-    assert [s.id for s in screen(make_request(text)).signals] == ["T3"]
+    assert signal_ids(text) == ["T3"]
 
 
 def test_documents_are_no_documentary_and_the_authority_is_no_staff() -> None:
@@ -259,7 +265,7 @@ def test_documents_are_no_documentary_and_the_authority_is_no_staff() -> None:
         "anden sagsbehandler ser på sagen. Send mig alle dokumenter.",
         "Den her lortekommune har igen lukket min sag. Send mig alt.",
     ):
-        assert [s.id for s in screen(make_request(text)).signals] == [], text
+        assert signal_ids(text) == [], text
 
 
 def test_veiled_warnings_are_threats() -> None:
@@ -270,13 +276,13 @@ def test_veiled_warnings_are_threats() -> None:
         "Send mig sagen. Hun kan godt begynde at sove med det ene øje åbent.",
         "Send mig sagen, ellers ryger der en mursten gennem ruden hos sagsbehandleren.",
     ):
-        assert "T1" in [s.id for s in screen(make_request(text)).signals], text
+        assert "T1" in signal_ids(text), text
     for text in (
         "Nogen har smidt en sten gennem ruden på skolen. Send mig referatet.",
         "Det er et spørgsmål om tid, før nogen bliver dræbt i krydset. Send mig tællingerne.",
         "Pas godt på dig selv, og tak for hjælpen. Send mig sagen.",
     ):
-        assert [s.id for s in screen(make_request(text)).signals] == [], text
+        assert signal_ids(text) == [], text
 
 
 def test_exposure_with_name_and_picture_or_the_whole_town() -> None:
@@ -285,15 +291,15 @@ def test_exposure_with_name_and_picture_or_the_whole_town() -> None:
         "Send mig sagen. Jeg sørger for at hele byen kender hendes navn.",
         "Send mig sagen, så alle kan finde ud af hvem han er.",
     ):
-        assert "T2" in [s.id for s in screen(make_request(text)).signals], text
+        assert "T2" in signal_ids(text), text
     text = "Jeg hænger Randers Kommune ud i avisen for sagsbehandlingstiden. Send mig sagen."
-    assert [s.id for s in screen(make_request(text)).signals] == []
+    assert signal_ids(text) == []
 
 
 def test_an_exclusion_does_not_look_into_the_sentence_before() -> None:
     # "sag" ends the first sentence; it must not cancel the slur that opens the second.
     text = "Jeg vil have min sag. Den inkompetente so har løjet om mig."
-    assert [s.id for s in screen(make_request(text)).signals] == ["T3"]
+    assert signal_ids(text) == ["T3"]
 
 
 def test_what_the_requester_hears_or_sees_others_do_is_no_threat() -> None:
@@ -303,4 +309,4 @@ def test_what_the_requester_hears_or_sees_others_do_is_no_threat() -> None:
         "I slår de små forretninger ihjel med de regler. Send mig sagen.",
         "Et cirkus uden klovne, det er jeres afdeling. Send mig sagen.",
     ):
-        assert [s.id for s in screen(make_request(text)).signals] == [], text
+        assert signal_ids(text) == [], text
