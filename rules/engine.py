@@ -62,10 +62,10 @@ def screen(request: ScreeningRequest, book: RuleBook | None = None) -> Assessmen
     """Screen one request against the rule book (the shipped defaults when none is given)."""
     book = book or default_rulebook()
     compiled = compile_screening(book.screening)
-    signals: list[FiredSignal] = evaluate_signals(request, compiled)
-    risk = risk_of(signals, book.screening.risk)
     regime, is_party = choose_regime(request, compiled)
     rule_set = choose_rule_set(book, regime, request.case.kind, request.received)
+    signals: list[FiredSignal] = evaluate_signals(request, compiled, rule_set.refusing_signals())
+    risk = risk_of(signals, book.screening.risk)
 
     signal_ids = {s.id for s in signals}
     tokens = tokenize(request.text)

@@ -96,12 +96,17 @@ class SentenceModelSpec(_Strict):
         description="the trained model; a relative path is read from the shipped rules/data",
     )
     signals: list[str] = Field(
-        default_factory=lambda: ["T1"],
+        default_factory=lambda: ["T1", "T2", "T3"],
         description="text signals the model may fire when the phrases did not",
     )
     thresholds: dict[str, float] = Field(
         default_factory=dict,
         description="a municipality's thresholds (0-1) instead of the trained ones",
+    )
+    guard_thresholds: dict[str, float] = Field(
+        default_factory=dict,
+        description="thresholds where the signal alone would refuse the request (a party's own "
+        "case, the old bar), instead of the trained ones; never below the plain threshold",
     )
     veto_signals: list[str] = Field(
         default_factory=lambda: ["T1", "T2"],
@@ -120,7 +125,7 @@ class SentenceModelSpec(_Strict):
                 raise ValueError(f"{signal}: a veto level is a probability from 0 to below 1")
         return values
 
-    @field_validator("thresholds")
+    @field_validator("thresholds", "guard_thresholds")
     @classmethod
     def _probabilities(cls, values: dict[str, float]) -> dict[str, float]:
         for signal, value in values.items():
@@ -163,7 +168,8 @@ class ScreeningSpec(_Strict):
     @model_validator(mode="after")
     def _model_signals_known(self) -> ScreeningSpec:
         model = self.sentence_model
-        for signal in [*model.signals, *model.thresholds, *model.veto_signals, *model.vetoes]:
+        named = [*model.signals, *model.thresholds, *model.guard_thresholds]
+        for signal in [*named, *model.veto_signals, *model.vetoes]:
             spec = self.signals.get(signal)
             if spec is None or spec.kind != "text":
                 raise ValueError(f"sentence_model: {signal} is not a text signal of this rule set")
@@ -221,6 +227,15 @@ class RuleSet(_Strict):
     objecting_staff_basis: str | None = None
     private_basis: str
     keep_parties: bool = False
+
+    def refusing_signals(self) -> frozenset[str]:
+        """Signals whose firing alone makes an outcome row refuse ("refuse if T1")."""
+        return frozenset(
+            signal
+            for row in self.outcomes
+            if row.recommendation == "refuse"
+            for signal in row.when.signals_any or []
+        )
 
     @model_validator(mode="after")
     def _labels_known(self) -> RuleSet:

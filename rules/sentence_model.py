@@ -9,11 +9,15 @@ in a sentence the model scores below the signal's veto level (set in training we
 labelled threat the phrases caught) is taken for a false alarm: "vold mod ansatte" as a topic,
 "biblioteket blev slået ihjel".
 
+Where a signal alone would refuse the request (T1 in a party's own case or under the old bar),
+the model needs a stricter guard threshold: a statistical guess never refuses a person their
+own case on a score that a legitimate or a party's request has reached.
+
 The model is data (``rules/data/screening-model.json.gz``, written by ``python -m
 rules.train_model``): the n-gram vocabulary with its idf and one weight per signal, an
-intercept, a threshold and a veto level per signal, and the sha256 of every table it was
-trained on. Scoring is plain Python, so the product needs no machine-learning library at run
-time.
+intercept, a threshold, a guard threshold and a veto level per signal, and the sha256 of every
+table it was trained on. Scoring is plain Python, so the product needs no machine-learning
+library at run time.
 """
 
 from __future__ import annotations
@@ -129,6 +133,8 @@ class SentenceModel:
     thresholds: Mapping[str, float]
     trained_on: Sequence[Mapping[str, Any]]  # [{table, sha256, cases}]
     vetoes: Mapping[str, float] = field(default_factory=dict)  # below it a phrase hit is dropped
+    # Where the signal alone would refuse the request (a party's own case): stricter.
+    guard_thresholds: Mapping[str, float] = field(default_factory=dict)
 
     def sentence_scores(self, sentence: str) -> dict[str, float]:
         """The probability of each signal for one sentence."""
@@ -171,6 +177,7 @@ def model_to_json(model: SentenceModel) -> dict[str, Any]:
         "signals": list(model.signals),
         "intercepts": dict(model.intercepts),
         "thresholds": dict(model.thresholds),
+        "guard_thresholds": dict(model.guard_thresholds),
         "vetoes": dict(model.vetoes),
         "trained_on": list(model.trained_on),
         # n-gram -> [idf, weight per signal]; rounded, the file is data, not a checkpoint
@@ -221,4 +228,7 @@ def _model_from_json(data: Any, path: Path) -> SentenceModel:
         thresholds={s: float(data["thresholds"][s]) for s in signals},
         trained_on=data.get("trained_on", []),
         vetoes={s: float(v) for s, v in data.get("vetoes", {}).items() if s in signals},
+        guard_thresholds={
+            s: float(v) for s, v in data.get("guard_thresholds", {}).items() if s in signals
+        },
     )

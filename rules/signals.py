@@ -163,16 +163,26 @@ def _model_signal(
     return FiredSignal(id=sid, weight=signal.weight, evidence=score.evidence(), title=signal.title)
 
 
-def _model_scores(request: ScreeningRequest, compiled: CompiledScreening) -> dict[str, SignalScore]:
+def _model_scores(
+    request: ScreeningRequest, compiled: CompiledScreening, refusing: frozenset[str]
+) -> dict[str, SignalScore]:
+    """The model's best sentence per signal; a signal in ``refusing`` (its firing alone would
+    refuse the request) is held to the stricter of its threshold and its guard threshold."""
     spec = compiled.spec.sentence_model
     if compiled.model is None:
         return {}
+    model = compiled.model
+    limits = {}
+    for signal in spec.signals:
+        plain = spec.thresholds.get(signal, model.thresholds[signal])
+        guard = spec.guard_thresholds.get(signal, model.guard_thresholds.get(signal, plain))
+        limits[signal] = max(plain, guard) if signal in refusing else plain
 
     def not_reported(sentence: str) -> bool:
         # As for the phrases: what others did or said is not the requester's intent.
         return not compiled.reported.any_in(sentence, tokenize(sentence))
 
-    scores = compiled.model.score(request.text, spec.thresholds, not_reported)
+    scores = model.score(request.text, limits, not_reported)
     return {s.signal: s for s in scores if s.signal in spec.signals}
 
 
@@ -225,10 +235,15 @@ def _volume_signal(sid: str, signal: SignalSpec, request: ScreeningRequest) -> F
     return None
 
 
-def evaluate_signals(request: ScreeningRequest, compiled: CompiledScreening) -> list[FiredSignal]:
-    """Every enabled signal that fires for ``request``, in the rule file's order."""
+def evaluate_signals(
+    request: ScreeningRequest,
+    compiled: CompiledScreening,
+    refusing: frozenset[str] = frozenset(),
+) -> list[FiredSignal]:
+    """Every enabled signal that fires for ``request``, in the rule file's order. ``refusing``:
+    the signals whose firing alone would refuse this request under its rule set."""
     tokens = tokenize(request.text)
-    model_scores = _model_scores(request, compiled)
+    model_scores = _model_scores(request, compiled, refusing)
     fired: list[FiredSignal] = []
     for sid, signal in compiled.spec.signals.items():
         if not signal.enabled:

@@ -14,10 +14,12 @@ every sentence of the negative requests, and picks again. Journalists' texts are
 T2: publishing is their job and fires nothing.
 
 The threshold of each signal comes from out-of-table scores: leave one table out, train on the
-rest, score it, for every table. It is the threshold with the best F1 among those that keep
-every legitimate request, and for T1 every request where T1 would mean a refusal (a party's own
-case, a request before 2024-07-01) without a threat, below it. The model never decides alone
-what a person's own case may not.
+rest, score it, for every table. A request's score is its best sentence among those the engine
+scores (not those that report what others said or did). The threshold is the one with the best
+F1 among those that keep every legitimate request without the signal below it. The guard
+threshold, used where the signal alone would refuse the request (T1 in a party's own case, a
+request before 2024-07-01), also keeps every such request without the signal below it: the
+model never decides alone what a person's own case may not.
 
 The veto level of each signal comes from the same out-of-table scores: half the lowest score
 the model gave to the sentences where the phrases caught a labelled signal (the best such
@@ -74,8 +76,9 @@ class Item:
     expected: frozenset[str]
     sentences: tuple[str, ...]
     journalist: bool
-    t1_refuses: bool  # T1 would refuse this request (a party's own case, or OFL before 2024)
+    refusing: frozenset[str]  # signals that alone would refuse it (T1: a party's own case)
     hit_sentences: dict[str, tuple[str, ...]]  # signal -> sentences where its phrases hit
+    scored: tuple[str, ...]  # the sentences the engine scores: none that reports others
 
     @property
     def legitimate(self) -> bool:
@@ -105,6 +108,10 @@ def without_model(book: RuleBook) -> RuleBook:
 def load_items(tables: Sequence[Path]) -> list[Item]:
     book = without_model(default_rulebook())
     compiled = compile_screening(book.screening)
+
+    def not_reported(sentence: str) -> bool:
+        return not compiled.reported.any_in(sentence, tokenize(sentence))
+
     items = []
     for path in tables:
         for case in load_cases(path):
@@ -112,6 +119,7 @@ def load_items(tables: Sequence[Path]) -> list[Item]:
             regime, _ = choose_regime(request, compiled)
             rule_set = choose_rule_set(book, regime, request.case.kind, request.received)
             tokens = tokenize(request.text)
+            sentences = tuple(sentences_of(request.text))
             hits = {
                 s: tuple(
                     sentence
@@ -125,10 +133,11 @@ def load_items(tables: Sequence[Path]) -> list[Item]:
                     path.stem,
                     case,
                     frozenset(case.expect.get("signals") or []),
-                    tuple(sentences_of(request.text) or [" ".join(request.text.split()) or "-"]),
+                    sentences or (" ".join(request.text.split()) or "-",),
                     request.requester.is_journalist,
-                    regime == "forvaltningsloven" or rule_set.id == "ofl-2013",
+                    rule_set.refusing_signals(),
                     {s: h for s, h in hits.items() if h},
+                    tuple(filter(not_reported, sentences)),
                 )
             )
     return items
@@ -209,9 +218,12 @@ def _best_scores(
     where the signal's phrases hit."""
     scores, hit_scores = {}, {}
     for item in items:
-        x = matrix.of(item.sentences)
         key = (item.table, item.case.id)
-        scores[key] = {s: float(models[s].predict_proba(x)[:, 1].max()) for s in SIGNALS}
+        if item.scored:
+            x = matrix.of(item.scored)
+            scores[key] = {s: float(models[s].predict_proba(x)[:, 1].max()) for s in SIGNALS}
+        else:
+            scores[key] = dict.fromkeys(SIGNALS, 0.0)
         hit_scores[key] = {
             s: float(models[s].predict_proba(matrix.of(hits))[:, 1].max())
             for s, hits in item.hit_sentences.items()
@@ -224,14 +236,16 @@ def _fold(train: Sequence[Item], test: Sequence[Item], matrix: Matrix) -> tuple[
     return _best_scores(models, test, matrix)
 
 
-def choose_threshold(items: Sequence[Item], scores: Scores, signal: str) -> float:
-    """Best out-of-table F1 with every guarded request (legitimate, or refusable on T1)
-    without the signal strictly below the threshold."""
+def choose_threshold(
+    items: Sequence[Item], scores: Scores, signal: str, guard: bool = False
+) -> float:
+    """Best out-of-table F1 with every legitimate request without the signal strictly below
+    the threshold; with ``guard`` also every request that the signal alone would refuse."""
     usable = [i for i in items if _trainable(i, signal)]
     guarded = [
         scores[(i.table, i.case.id)][signal]
         for i in usable
-        if signal not in i.expected and (i.legitimate or (signal == "T1" and i.t1_refuses))
+        if signal not in i.expected and (i.legitimate or (guard and signal in i.refusing))
     ]
     floor = max(guarded, default=0.0)
     labelled = [(scores[(i.table, i.case.id)][signal], signal in i.expected) for i in usable]
@@ -290,9 +304,11 @@ def train(tables: Sequence[Path], jobs: int = 2, log: bool = True) -> SentenceMo
         _say(f"{len(items)} requests, {matrix.x.shape[0]} texts, {len(idf)} n-grams")
     oof, oof_hits = out_of_table_scores(items, matrix, jobs)
     thresholds = {s: choose_threshold(items, oof, s) for s in SIGNALS}
+    guards = {s: choose_threshold(items, oof, s, guard=True) for s in SIGNALS}
     vetoes = {s: choose_veto(items, oof_hits, s) for s in SIGNALS}
     if log:
         _say("thresholds " + ", ".join(f"{s} {t:.3f}" for s, t in thresholds.items()))
+        _say("guard thresholds " + ", ".join(f"{s} {t:.3f}" for s, t in guards.items()))
         _say("vetoes " + ", ".join(f"{s} {v:.4f}" for s, v in vetoes.items()))
     models = {s: train_signal(items, s, matrix) for s in SIGNALS}
     grams = sorted(matrix.columns, key=matrix.columns.__getitem__)
@@ -303,6 +319,7 @@ def train(tables: Sequence[Path], jobs: int = 2, log: bool = True) -> SentenceMo
         weights={g: tuple(float(w) for w in coef[i]) for i, g in enumerate(grams)},
         intercepts={s: float(models[s].intercept_[0]) for s in SIGNALS},
         thresholds=thresholds,
+        guard_thresholds=guards,
         vetoes=vetoes,
         trained_on=[
             {

@@ -108,6 +108,8 @@ def test_a_municipality_sets_thresholds_and_signals(tmp_path: Path) -> None:
         ("screening:\n  sentence_model: {signals: [F1]}\n", "F1 is not a text signal"),
         ("screening:\n  sentence_model: {thresholds: {T1: 1.5}}\n", "T1: a threshold"),
         ("screening:\n  sentence_model: {vetoes: {T1: 1}}\n", "T1: a veto level"),
+        ("screening:\n  sentence_model: {guard_thresholds: {T1: 0}}\n", "T1: a threshold"),
+        ("screening:\n  sentence_model: {guard_thresholds: {V1: 0.9}}\n", "V1 is not a text"),
         ("screening:\n  sentence_model: {veto_signals: [H1]}\n", "H1 is not a text signal"),
         ("screening:\n  sentence_model: {file: /nonexistent/model.json.gz}\n", "/nonexistent"),
     ],
@@ -142,16 +144,20 @@ def test_written_model_reads_back_the_same(tmp_path: Path) -> None:
     assert again.score(text)[0].score == pytest.approx(model.score(text)[0].score, abs=1e-6)
 
 
-def _tiny_model(tmp_path: Path, vetoes: dict[str, float]) -> Path:
-    """A model that finds "ihjel" harmless and "dig" threatening, with the given vetoes."""
+def _tiny_model(
+    tmp_path: Path, vetoes: dict[str, float], guard_thresholds: dict[str, float] | None = None
+) -> Path:
+    """A model that finds "ihjel" harmless and "dig" threatening (a sentence with "dig" alone
+    scores 0.982), with the given vetoes and guard thresholds. T2 and T3 never fire."""
     model = SentenceModel(
-        signals=("T1",),
+        signals=("T1", "T2", "T3"),
         idf={"w:ihjel": 1.0, "w:dig": 1.0},
-        weights={"w:ihjel": (-4.0,), "w:dig": (4.0,)},
-        intercepts={"T1": 0.0},
-        thresholds={"T1": 0.999},
+        weights={"w:ihjel": (-4.0, 0.0, 0.0), "w:dig": (4.0, 0.0, 0.0)},
+        intercepts={"T1": 0.0, "T2": -20.0, "T3": -20.0},
+        thresholds={"T1": 0.999, "T2": 0.5, "T3": 0.5},
         trained_on=[],
         vetoes=vetoes,
+        guard_thresholds=guard_thresholds or {},
     )
     path = tmp_path / "tiny.json.gz"
     write_model(model, path)
@@ -183,6 +189,30 @@ def test_a_municipality_sets_or_switches_off_the_veto(tmp_path: Path, setting: s
     book = override(tmp_path, f"screening:\n  sentence_model: {settings}\n")
     harmless = "Jeg vil se sagen. Det ender med at de slår ham ihjel på den vej."
     assert t1_evidence(screen(make_request(harmless), book).signals) != []
+
+
+def test_where_t1_alone_would_refuse_the_model_needs_its_guard_threshold(
+    tmp_path: Path,
+) -> None:
+    model = _tiny_model(tmp_path, {}, guard_thresholds={"T1": 0.995})
+    assert load_model(model).guard_thresholds == {"T1": 0.995}
+    settings = f"file: {model}, thresholds: {{T1: 0.9}}"
+    book = override(tmp_path, f"screening:\n  sentence_model: {{{settings}}}\n")
+    text = "Jeg vil se sagen. Jeg ved godt hvem du er, og jeg finder dig."  # scores 0.982
+    party = {"name": "Mette Larsen", "cpr": "120385-4322"}
+    # A bystander's request: the plain threshold, so staff identity is withheld.
+    assert model_signals(screen(make_request(text), book).signals) == ["T1"]
+    # The party's own case, where T1 would refuse: 0.982 is below the guard, access is granted.
+    own_case = screen(make_request(text, requester=party), book)
+    assert model_signals(own_case.signals) == [] and own_case.recommendation == "grant"
+    # Under the old bar (before 2024-07-01) T1 would refuse too.
+    old_bar = screen(make_request(text, received="2024-03-01"), book)
+    assert model_signals(old_bar.signals) == [] and old_bar.recommendation == "grant"
+    # A municipality's guard threshold, never below the plain one.
+    lenient = override(
+        tmp_path, f"screening:\n  sentence_model: {{{settings}, guard_thresholds: {{T1: 0.5}}}}\n"
+    )
+    assert screen(make_request(text, requester=party), lenient).recommendation == "refuse"
 
 
 def test_sentence_at_finds_the_sentence_of_an_offset() -> None:
