@@ -163,6 +163,11 @@ def _model_signal(
     return FiredSignal(id=sid, weight=signal.weight, evidence=score.evidence(), title=signal.title)
 
 
+def reports_others(sentence: str, compiled: CompiledScreening) -> bool:
+    """True when ``sentence`` reports what others did or said ("naboen skrev, at ...")."""
+    return compiled.reported.any_in(sentence, tokenize(sentence))
+
+
 def _model_scores(
     request: ScreeningRequest, compiled: CompiledScreening, refusing: frozenset[str]
 ) -> dict[str, SignalScore]:
@@ -177,12 +182,8 @@ def _model_scores(
         plain = spec.thresholds.get(signal, model.thresholds[signal])
         guard = spec.guard_thresholds.get(signal, model.guard_thresholds.get(signal, plain))
         limits[signal] = max(plain, guard) if signal in refusing else plain
-
-    def not_reported(sentence: str) -> bool:
-        # As for the phrases: what others did or said is not the requester's intent.
-        return not compiled.reported.any_in(sentence, tokenize(sentence))
-
-    scores = model.score(request.text, limits, not_reported)
+    # As for the phrases: what others did or said is not the requester's intent.
+    scores = model.score(request.text, limits, lambda s: not reports_others(s, compiled))
     return {s.signal: s for s in scores if s.signal in spec.signals}
 
 

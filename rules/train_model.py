@@ -56,7 +56,7 @@ from rules.sentence_model import (
     vectorise,
     write_model,
 )
-from rules.signals import compile_screening, phrase_matches
+from rules.signals import compile_screening, phrase_matches, reports_others
 from rules.textmatch import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,10 +108,6 @@ def without_model(book: RuleBook) -> RuleBook:
 def load_items(tables: Sequence[Path]) -> list[Item]:
     book = without_model(default_rulebook())
     compiled = compile_screening(book.screening)
-
-    def not_reported(sentence: str) -> bool:
-        return not compiled.reported.any_in(sentence, tokenize(sentence))
-
     items = []
     for path in tables:
         for case in load_cases(path):
@@ -137,7 +133,7 @@ def load_items(tables: Sequence[Path]) -> list[Item]:
                     request.requester.is_journalist,
                     rule_set.refusing_signals(),
                     {s: h for s, h in hits.items() if h},
-                    tuple(filter(not_reported, sentences)),
+                    tuple(s for s in sentences if not reports_others(s, compiled)),
                 )
             )
     return items
