@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from rules import screen
 from tests.rules.factories import make_request
 
@@ -312,41 +314,32 @@ def test_what_the_requester_hears_or_sees_others_do_is_no_threat() -> None:
         assert signal_ids(text) == [], text
 
 
-def test_round_12_threat_forms() -> None:
-    for text in (
-        "Send mig sagen, og sig til ham at han er død hvis han ikke retter det.",
-        "Send mig sagen. Vi ses udenfor rådhuset når du har fri.",
-        "Send mig sagen. Hans eget hus kan også brænde, det går hurtigt med stråtag.",
-        "Send mig sagen. Vi løber nok ind i hinanden en aften.",
-        "Send mig sagen. Hun skal ikke regne med at kunne sove roligt længere.",
-        "Send mig sagen. Sig til Anne at sidste gang kun var en advarsel.",
-        "Send mig sagen. Der er en kugle med hans navn på.",
-        "Send mig sagen. Det sidste I kommer til at se, er os.",
-        "Send mig sagen. En dag står der nogen i sagsbehandlerens indkørsel.",
-    ):
-        assert "T1" in signal_ids(text), text
+ROUND_12_FORMS = [
+    # Threats (T1)
+    ("Send mig sagen, og sig til ham at han er død hvis han ikke retter det.", "T1"),
+    ("Send mig sagen. Vi ses udenfor rådhuset når du har fri.", "T1"),
+    ("Send mig sagen. Hans eget hus kan også brænde, det går hurtigt med stråtag.", "T1"),
+    ("Send mig sagen. Vi løber nok ind i hinanden en aften.", "T1"),
+    ("Send mig sagen. Hun skal ikke regne med at kunne sove roligt længere.", "T1"),
+    ("Send mig sagen. Sig til Anne at sidste gang kun var en advarsel.", "T1"),
+    ("Send mig sagen. Der er en kugle med hans navn på.", "T1"),
+    ("Send mig sagen. Det sidste I kommer til at se, er os.", "T1"),
+    ("Send mig sagen. En dag står der nogen i sagsbehandlerens indkørsel.", "T1"),
+    # Exposure (T2) and slurs (T3)
+    ("Send mig sagen. Den kommer på siden med sagsbehandlerens navn i overskriften.", "T2"),
+    ("Send mig sagen. Jeg lægger en seddel i hver postkasse med hans navn.", "T2"),
+    ("Send mig sagen. Den hjernedøde papirnusser burde finde et andet job.", "T3"),
+    ("Send mig sagen. Hun er en usympatisk krapyl.", "T3"),
+    ("Send mig sagen. Sagsbehandleren er et åndssvagt individ.", "T3"),
+    # Decisions, plans, the authority's rules and worries are no target (no signal)
+    ("Send mig sagen. Jeres afgørelse er hjernedød, undskyld mig, men det er den.", None),
+    ("Send mig sagen. I knuser ham stykke for stykke med jeres regler.", None),
+    ("Send mig sagen. Det slår det frivillige byliv ihjel.", None),
+    ("Send mig sagen. Den plan om 80 hektar solceller ved Hjordkær skal skydes ned.", None),
+    ("Send mig sagen. Hendes hus kan også brænde, hvis I ikke fjerner bålpladsen.", None),
+]
 
 
-def test_round_12_exposure_and_slur_forms() -> None:
-    for text in (
-        "Send mig sagen. Den kommer på siden med sagsbehandlerens navn i overskriften.",
-        "Send mig sagen. Jeg lægger en seddel i hver postkasse med hans navn.",
-    ):
-        assert "T2" in signal_ids(text), text
-    for text in (
-        "Send mig sagen. Den hjernedøde papirnusser burde finde et andet job.",
-        "Send mig sagen. Hun er en usympatisk krapyl.",
-        "Send mig sagen. Sagsbehandleren er et åndssvagt individ.",
-    ):
-        assert signal_ids(text) == ["T3"], text
-
-
-def test_decisions_plans_and_the_authoritys_rules_are_no_target() -> None:
-    for text in (
-        "Send mig sagen. Jeres afgørelse er hjernedød, undskyld mig, men det er den.",
-        "Send mig sagen. I knuser ham stykke for stykke med jeres regler.",
-        "Send mig sagen. Det slår det frivillige byliv ihjel.",
-        "Send mig sagen. Den plan om 80 hektar solceller ved Hjordkær skal skydes ned.",
-        "Send mig sagen. Hendes hus kan også brænde, hvis I ikke fjerner bålpladsen.",
-    ):
-        assert signal_ids(text) == [], text
+@pytest.mark.parametrize(("text", "signal"), ROUND_12_FORMS)
+def test_round_12_forms(text: str, signal: str | None) -> None:
+    assert signal_ids(text) == ([] if signal is None else [signal])
