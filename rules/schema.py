@@ -116,6 +116,15 @@ class SentenceModelSpec(_Strict):
         default_factory=dict,
         description="a municipality's veto levels (0-1, 0 for none) instead of the trained ones",
     )
+    targets: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="per signal, phrases one of which a sentence must hold before the model may "
+        "fire the signal from it (T2 needs someone to expose)",
+    )
+
+    _targets_ok = field_validator("targets")(
+        lambda values: {s: _check_phrases(p) for s, p in values.items()}
+    )
 
     @field_validator("vetoes")
     @classmethod
@@ -168,7 +177,7 @@ class ScreeningSpec(_Strict):
     @model_validator(mode="after")
     def _model_signals_known(self) -> ScreeningSpec:
         model = self.sentence_model
-        named = [*model.signals, *model.thresholds, *model.guard_thresholds]
+        named = [*model.signals, *model.thresholds, *model.guard_thresholds, *model.targets]
         for signal in [*named, *model.veto_signals, *model.vetoes]:
             spec = self.signals.get(signal)
             if spec is None or spec.kind != "text":
@@ -188,6 +197,8 @@ class ScreeningSpec(_Strict):
         ]
         for signal in self.signals.values():
             phrases += [*signal.all_phrases, *signal.journalist_exempt_phrases]
+        for targets in self.sentence_model.targets.values():
+            phrases += targets
         for phrase in phrases:
             try:
                 parse_phrase(phrase, self.vocabulary)

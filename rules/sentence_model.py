@@ -63,6 +63,12 @@ def sentences_of(text: str) -> list[str]:
     return [sentence for _, _, sentence in sentence_spans(text)]
 
 
+def with_context(sentences: Sequence[str]) -> list[tuple[str, str]]:
+    """Each sentence with the sentence before it, for a target test that may look back one
+    sentence ("Navn, adresse, billeder. Det hele kommer på nettet.")."""
+    return [(s, f"{sentences[i - 1] if i else ''} {s}") for i, s in enumerate(sentences)]
+
+
 def sentence_at(text: str, offset: int) -> str | None:
     """The sentence of ``text`` that holds character ``offset`` (None in a dropped fragment)."""
     for start, end, sentence in sentence_spans(text):
@@ -150,14 +156,18 @@ class SentenceModel:
         text: str,
         thresholds: Mapping[str, float] | None = None,
         keep: Callable[[str], bool] | None = None,
+        targets: Mapping[str, Callable[[str], bool]] | None = None,
     ) -> list[SignalScore]:
-        """Each signal's best sentence in ``text`` among those ``keep`` accepts (none when no
-        sentence is left)."""
+        """Each signal's best sentence in ``text`` among those ``keep`` accepts and, for a
+        signal in ``targets``, whose target test accepts it with the sentence before ("Navn,
+        adresse, billeder. Det hele kommer på nettet."); none when no sentence is left."""
         best: dict[str, tuple[float, str]] = {}
-        for sentence in sentences_of(text):
+        for sentence, context in with_context(sentences_of(text)):
             if keep is not None and not keep(sentence):
                 continue
             for signal, p in self.sentence_scores(sentence).items():
+                if targets and signal in targets and not targets[signal](context):
+                    continue
                 if signal not in best or p > best[signal][0]:
                     best[signal] = (p, sentence)
         limits = {**self.thresholds, **(thresholds or {})}

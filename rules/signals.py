@@ -18,6 +18,7 @@ from rules.textmatch import (
     Token,
     clause_start,
     merge_overlapping,
+    one_clause_past_quotes,
     quote,
     report_covers,
     tokenize,
@@ -38,6 +39,7 @@ class CompiledScreening:
     gdpr_case_documents: PhraseMatcher
     objection_reasoned: PhraseMatcher
     model: SentenceModel | None
+    model_targets: dict[str, PhraseMatcher]
 
 
 def _load_sentence_model(spec: SentenceModelSpec) -> SentenceModel | None:
@@ -89,6 +91,11 @@ def compile_screening(spec: ScreeningSpec) -> CompiledScreening:
         gdpr_case_documents=matcher(spec.gdpr.case_documents, negate=False),
         objection_reasoned=matcher(spec.objections.reasoned),
         model=_load_sentence_model(spec.sentence_model),
+        model_targets={
+            sid: matcher(phrases, negate=False)
+            for sid, phrases in spec.sentence_model.targets.items()
+            if phrases  # an empty list: no target needed
+        },
     )
     _COMPILED[id(spec)] = compiled
     return compiled
@@ -106,7 +113,7 @@ def phrase_matches(
         matches += exempt.find(request.text, tokens, skip_quoted)
     if compiled.spec.signals[sid].kind == "text":
         reported = compiled.reported.find(request.text, tokens)
-        matches = [m for m in matches if not _in_reported_clause(m, reported, tokens)]
+        matches = [m for m in matches if not _in_reported_clause(m, reported, tokens, request.text)]
     return matches
 
 
@@ -183,18 +190,26 @@ def _model_scores(
         guard = spec.guard_thresholds.get(signal, model.guard_thresholds.get(signal, plain))
         limits[signal] = max(plain, guard) if signal in refusing else plain
     # As for the phrases: what others did or said is not the requester's intent.
-    scores = model.score(request.text, limits, lambda s: not reports_others(s, compiled))
+    targets = {sid: m.any_in for sid, m in compiled.model_targets.items()}
+    scores = model.score(request.text, limits, lambda s: not reports_others(s, compiled), targets)
     return {s.signal: s for s in scores if s.signal in spec.signals}
 
 
-def _in_reported_clause(match: Match, reported: list[Match], tokens: list[Token]) -> bool:
+def _in_reported_clause(
+    match: Match, reported: list[Match], tokens: list[Token], text: str
+) -> bool:
     """True when the clause of ``match``, up to the end of the match, reports what others
     did or said ("nogen har lagt hendes navn ud", "folk skriver, at hun burde hænges ud")."""
     if not reported:
         return False
     start = clause_start(tokens, match.start)
     return any(
-        start <= r.start < match.end or report_covers(tokens, r.end, match.start) for r in reported
+        start <= r.start < match.end
+        # The report's own verb is the match's, past a quoted name in between
+        # ('nogen i gruppen "X" har lagt et billede op').
+        or (r.start < match.start < r.end and one_clause_past_quotes(text, r.start, match.start))
+        or report_covers(tokens, r.end, match.start)
+        for r in reported
     )
 
 

@@ -61,6 +61,17 @@ class Token:
     capitalised: bool = False  # written with a capital letter (a name, unless it opens a sentence)
 
 
+# Spoken and text-message spellings of small words the phrases name ("det bliver ik med ord",
+# "a ka godt", "det sku ik ske"); they are read as the written word.
+SPOKEN_FORMS = {
+    "ik": "ikke",
+    "ikk": "ikke",
+    "ka": "kan",
+    "ku": "kunne",
+    "sku": "skulle",
+}
+
+
 def tokenize(text: str) -> list[Token]:
     """Split a text into folded words that remember where they stand in the original."""
     tokens: list[Token] = []
@@ -71,7 +82,7 @@ def tokenize(text: str) -> list[Token]:
         sentence = first or bool(_HARD_BREAK.search(between)) or _full_stop(between, match, tokens)
         tokens.append(
             Token(
-                fold(match.group()),
+                _written(fold(match.group())),
                 match.start(),
                 match.end(),
                 first or bool(_CLAUSE_BREAK.search(between)),
@@ -81,6 +92,10 @@ def tokenize(text: str) -> list[Token]:
         )
         previous_end = match.end()
     return tokens
+
+
+def _written(folded: str) -> str:
+    return SPOKEN_FORMS.get(folded, folded)
 
 
 # Words after which a full stop abbreviates rather than ends a sentence ("jf. loven").
@@ -344,6 +359,13 @@ def clause_start(tokens: Sequence[Token], offset: int) -> int:
 
 
 _OWN_VOICE = frozenset({"men", "jeg", "vi"})
+_BREAK_OUTSIDE_QUOTES = re.compile(r"[,.;:!?()]|\n\s*\n")
+
+
+def one_clause_past_quotes(text: str, start: int, end: int) -> bool:
+    """True when nothing but quoted words separates ``start`` from ``end``: in
+    'nogen i gruppen "Byen - det sker" har lagt' the quoted group name cuts no clause."""
+    return not _BREAK_OUTSIDE_QUOTES.search(blank_quoted(text[start:end]))
 
 
 def report_covers(tokens: Sequence[Token], report_end: int, offset: int) -> bool:
@@ -384,8 +406,11 @@ def _negated_inside(tokens: Sequence[Token], index: int, end: int, phrase: Phras
 def _negated_after(tokens: Sequence[Token], end: int, negations: frozenset[str]) -> bool:
     """True for "jeg truer ingen": a negation right after the match, in the same clause."""
     after = end + 1
+    # Only a plain negation: "en heks uden hjerte" is still a slur.
     return (
-        after < len(tokens) and tokens[after].folded in negations and not tokens[after].clause_start
+        after < len(tokens)
+        and tokens[after].folded in negations & INNER_NEGATIONS
+        and not tokens[after].clause_start
     )
 
 

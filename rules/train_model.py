@@ -54,6 +54,7 @@ from rules.sentence_model import (
     sentence_at,
     sentences_of,
     vectorise,
+    with_context,
     write_model,
 )
 from rules.signals import compile_screening, phrase_matches, reports_others
@@ -79,6 +80,8 @@ class Item:
     refusing: frozenset[str]  # signals that alone would refuse it (T1: a party's own case)
     hit_sentences: dict[str, tuple[str, ...]]  # signal -> sentences where its phrases hit
     scored: tuple[str, ...]  # the sentences the engine scores: none that reports others
+    # signal -> positions in ``scored`` it may not fire from (no target: T2 without a person)
+    untargeted: dict[str, frozenset[int]]
 
     @property
     def legitimate(self) -> bool:
@@ -116,6 +119,11 @@ def load_items(tables: Sequence[Path]) -> list[Item]:
             rule_set = choose_rule_set(book, regime, request.case.kind, request.received)
             tokens = tokenize(request.text)
             sentences = tuple(sentences_of(request.text))
+            scored = [
+                (sentence, context)
+                for sentence, context in with_context(sentences)
+                if not reports_others(sentence, compiled)
+            ]
             hits = {
                 s: tuple(
                     sentence
@@ -133,7 +141,13 @@ def load_items(tables: Sequence[Path]) -> list[Item]:
                     request.requester.is_journalist,
                     rule_set.refusing_signals(),
                     {s: h for s, h in hits.items() if h},
-                    tuple(s for s in sentences if not reports_others(s, compiled)),
+                    tuple(sentence for sentence, _ in scored),
+                    {
+                        s: frozenset(
+                            i for i, (_, context) in enumerate(scored) if not target.any_in(context)
+                        )
+                        for s, target in compiled.model_targets.items()
+                    },
                 )
             )
     return items
@@ -215,11 +229,14 @@ def _best_scores(
     scores, hit_scores = {}, {}
     for item in items:
         key = (item.table, item.case.id)
+        scores[key] = dict.fromkeys(SIGNALS, 0.0)
         if item.scored:
             x = matrix.of(item.scored)
-            scores[key] = {s: float(models[s].predict_proba(x)[:, 1].max()) for s in SIGNALS}
-        else:
-            scores[key] = dict.fromkeys(SIGNALS, 0.0)
+            for s in SIGNALS:
+                ruled_out = item.untargeted.get(s, frozenset())
+                probabilities = models[s].predict_proba(x)[:, 1]
+                kept = [p for i, p in enumerate(probabilities) if i not in ruled_out]
+                scores[key][s] = float(max(kept, default=0.0))
         hit_scores[key] = {
             s: float(models[s].predict_proba(matrix.of(hits))[:, 1].max())
             for s, hits in item.hit_sentences.items()

@@ -343,3 +343,62 @@ ROUND_12_FORMS = [
 @pytest.mark.parametrize(("text", "signal"), ROUND_12_FORMS)
 def test_round_12_forms(text: str, signal: str | None) -> None:
     assert signal_ids(text) == ([] if signal is None else [signal])
+
+
+# Rounds 14 to 16 of blind tables: the forms they taught and the false alarms they showed.
+ROUND_16_FORMS = [
+    # Threats (T1), also in text-message spelling ("ik")
+    ("Send mig sagen. Vi ses på parkeringspladsen efter fyraften.", ["T1"]),
+    ("Send mig sagen. Når vi finder ham bliver det ik med ord.", ["T1"]),
+    ("Send mig sagen. Hun skal have besøg, og det bliver ikke med kaffe.", ["T1"]),
+    ("Send mig sagen. Han skal nok ikke gå derfra på egne ben.", ["T1"]),
+    ("Send mig sagen. Så kommer der nogen og sparker døren ind hos ham.", ["T1"]),
+    ("Send mig sagen. Gør det igen, og I ender i fjorden begge to.", ["T1"]),
+    ("Send mig sagen. Så får hun brug for en ny tandlæge.", ["T1"]),
+    ("Send mig sagen. Så må I lære det på den hårde måde.", ["T1"]),
+    ("Send mig sagen. Den sagsbehandler skal ik sove roligt i nat.", ["T1"]),
+    ("Send mig sagen. Han kan ik gemme sig for evigt.", ["T1"]),
+    ("Send mig sagen. Han kommer ik til at kunne lide det.", ["T1"]),
+    # Exposure (T2) and slurs (T3)
+    ("Send mig sagen. Hele byen skal få at vide hvem hun er.", ["T2"]),
+    ("Send mig sagen. Hendes profil bliver linket i min story i aften.", ["T2"]),
+    ("Send mig sagen. Hun er et lortemenneske.", ["T3"]),
+    ("Send mig sagen. Visitatoren er en ond heks uden hjerte.", ["T3"]),
+    ("Send mig sagen. Svaret kom fra en hjerneløs høne.", ["T3"]),
+    # News, topics, documents and the authority are no target (no signal)
+    (
+        "Jeg har læst i avisen at en borger truede en medarbejder med kniv. "
+        "Send mig beredskabsplanen.",
+        [],
+    ),
+    ("Send mig sagen om en mand, der truede en medarbejder med en kniv i februar.", []),
+    ("Jeg skriver en opgave om håndtering af vold mod socialrådgivere. Send mig statistikken.", []),
+    ("Send mig statistikken. En medarbejder har fået sin adresse lagt på nettet.", []),
+    ("Send mig reglerne. Vi laver en kampagne for bedre beskyttelse af offentligt ansatte.", []),
+    (
+        'Jeg har set, at nogen i gruppen "Byen - det sker" har lagt et billede op af en '
+        "socialrådgiver. Det tager jeg afstand fra. Send mig retningslinjerne.",
+        [],
+    ),
+    ("Send mig lægeerklæringer og den lægekonsulentudtalelse I har lænet jer op ad.", []),
+    ("Send mig de dele af sagen om ham, der handler om risikoen for andre beboere.", []),
+    ("Send mig sagen. Jeg kan kun konkludere, at nogen har fået særbehandling.", []),
+    ("Send mig reglerne. Jeg vil forstå, hvordan man rykker op i den kø.", []),
+    ("Send mig køreplanen. Det er de små byer, der taber.", []),
+    ("Send mig sagen. Det er den mest hjernedøde regel, jeg har mødt.", []),
+    ("Send mig sagen. Ingen har spurgt os om en skid.", []),
+    ("Send mig notatet. Det er et røvhul af et system.", []),
+    ("Send mig sagen. I kommer til at betale for det senere.", []),
+    ("Send mig afgørelsen. Jeg lægger den på facebook, uden navne.", []),
+    ("Send mig reglerne. Der kommer et indlæg på min blog, men om reglerne, ikke om personer.", []),
+    (
+        "Send mig sagen. Folk i min gruppe siger jeg skal poste sagsbehandlerens navn, "
+        "men det gør jeg ik.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "signals"), ROUND_16_FORMS)
+def test_round_16_forms(text: str, signals: list[str]) -> None:
+    assert signal_ids(text) == signals

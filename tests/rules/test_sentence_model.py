@@ -17,6 +17,7 @@ from rules.sentence_model import (
     ngrams,
     sentence_at,
     sentences_of,
+    with_context,
     write_model,
 )
 from tests.rules.factories import make_request
@@ -24,7 +25,7 @@ from tests.rules.factories import make_request
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = DATA_DIR / "screening-model.json.gz"
 # Not in any table, and no phrase list has words for it.
-THREAT = "Det ville være synd hvis hendes bil brændte en nat."
+THREAT = "Det ville være synd hvis hendes hus en nat stod i flammer."
 VEILED = f"Jeg beder om aktindsigt i sagen. {THREAT}"
 
 
@@ -96,10 +97,40 @@ def test_a_municipality_sets_thresholds_and_signals(tmp_path: Path) -> None:
     eager = override(
         tmp_path, "screening:\n  sentence_model: {signals: [T1, T2], thresholds: {T2: 0.00001}}\n"
     )
-    text = "Jeg beder om aktindsigt i sagen om vejen."
+    text = "Jeg beder om aktindsigt i sagen om vejen og om hende."
     assert model_signals(screen(make_request(text), eager).signals) == ["T2"]
     journalist = {"name": "Ida Holm", "is_journalist": True}
     assert model_signals(screen(make_request(text, requester=journalist), eager).signals) == []
+
+
+def test_a_target_may_stand_in_the_sentence_before() -> None:
+    sentences = sentences_of("Navn, adresse, billeder af huset. Det hele kommer på nettet.")
+    assert with_context(sentences) == [
+        ("Navn, adresse, billeder af huset.", " Navn, adresse, billeder af huset."),
+        (
+            "Det hele kommer på nettet.",
+            "Navn, adresse, billeder af huset. Det hele kommer på nettet.",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Jeg deler det med forældregruppen på facebook så alle kan se hvor lidt I gør.", False),
+        ("Jeg beder om aktindsigt i sagen om vejen.", False),
+        ("Jeg beder om aktindsigt i sagen om vejen og om hende.", True),
+    ],
+)
+def test_the_model_fires_t2_only_where_someone_could_be_exposed(
+    tmp_path: Path, text: str, fires: bool
+) -> None:
+    eager = override(tmp_path, "screening:\n  sentence_model: {thresholds: {T2: 0.00001}}\n")
+    assert ("T2" in model_signals(screen(make_request(text), eager).signals)) is fires
+    everywhere = override(
+        tmp_path, "screening:\n  sentence_model: {thresholds: {T2: 0.00001}, targets: {T2: []}}\n"
+    )
+    assert "T2" in model_signals(screen(make_request(text), everywhere).signals)
 
 
 @pytest.mark.parametrize(
@@ -111,6 +142,9 @@ def test_a_municipality_sets_thresholds_and_signals(tmp_path: Path) -> None:
         ("screening:\n  sentence_model: {guard_thresholds: {T1: 0}}\n", "T1: a threshold"),
         ("screening:\n  sentence_model: {guard_thresholds: {V1: 0.9}}\n", "V1 is not a text"),
         ("screening:\n  sentence_model: {veto_signals: [H1]}\n", "H1 is not a text signal"),
+        ("screening:\n  sentence_model: {targets: {T2: ['hende ..']}}\n", "a gap cannot end"),
+        ("screening:\n  sentence_model: {targets: {T2: ['@nobody']}}\n", "unknown vocabulary"),
+        ("screening:\n  sentence_model: {targets: {H3: [hende]}}\n", "H3 is not a text"),
         ("screening:\n  sentence_model: {file: /nonexistent/model.json.gz}\n", "/nonexistent"),
     ],
 )
@@ -198,7 +232,7 @@ def test_where_t1_alone_would_refuse_the_model_needs_its_guard_threshold(
     assert load_model(model).guard_thresholds == {"T1": 0.995}
     settings = f"file: {model}, thresholds: {{T1: 0.9}}"
     book = override(tmp_path, f"screening:\n  sentence_model: {{{settings}}}\n")
-    text = "Jeg vil se sagen. Jeg ved godt hvem du er, og jeg finder dig."  # scores 0.982
+    text = "Jeg vil se sagen. Jeg ved godt hvem du er, og jeg tænker på dig."  # scores 0.982
     party = {"name": "Mette Larsen", "cpr": "120385-4322"}
     # A bystander's request: the plain threshold, so staff identity is withheld.
     assert model_signals(screen(make_request(text), book).signals) == ["T1"]

@@ -2,7 +2,14 @@
 
 import pytest
 
-from rules.textmatch import PhraseMatcher, PhraseSyntaxError, fold, parse_phrase, tokenize
+from rules.textmatch import (
+    PhraseMatcher,
+    PhraseSyntaxError,
+    fold,
+    one_clause_past_quotes,
+    parse_phrase,
+    tokenize,
+)
 
 
 def matcher(*phrases: str) -> PhraseMatcher:
@@ -136,3 +143,20 @@ def test_a_compound_may_be_matched_by_its_head() -> None:
     assert m.any_in("Kællingen svarer ikke")
     assert not m.any_in("kællingesnak hele dagen")  # the head ends the word
     assert not PhraseMatcher.compile(["lagt .. ud !*bog"]).any_in("en billedbog lagt ud")
+
+
+def test_text_message_spellings_read_as_the_written_word() -> None:
+    assert matcher("ikke .. med .. kaffe").any_in("det bliver ik med kaffe")
+    assert not matcher("hæng* .. ud").any_in("jeg hænger ik nogen ud")  # "ik" negates
+    assert matcher("kan .. godt").any_in("det ka a godt sige")
+
+
+def test_only_a_plain_negation_after_the_match_cancels_it() -> None:
+    assert not matcher("heks").any_in("hun er en heks ikke")
+    assert matcher("heks").any_in("hun er en heks uden hjerte")
+
+
+def test_a_quoted_name_cuts_no_clause_but_a_comma_does() -> None:
+    text = 'nogen i gruppen "Byen - det sker" har lagt, og jeg'
+    assert one_clause_past_quotes(text, 0, text.index("har"))
+    assert not one_clause_past_quotes(text, 0, text.index("jeg"))

@@ -41,6 +41,13 @@ widen the phrase lists. First blind scores, all fields right (legitimate above l
 - blind_m13, blind_n13, blind_o13 (representative, round 13), scored with the engine of
   a0a4451 (the sentence model firing T2 and T3 too): 92.0 % in all (0); the engine before
   it 90.8 % (0), rules alone 90.0 %
+- blind_p14 .. blind_u15 (rounds 14 and 15, kept unseen for a session; scored with de86edd /
+  13e92b7): 92.7 % (9) and 92.0 % (5) all fields right (legitimate above low); all fourteen
+  false alarms were phrase errors (news of a threat, "vold mod" as a topic, "konkludere" read
+  as a slur, "lægeerklæringer" as "lægge", sharing a decision on Facebook), none a label
+- blind_v16, blind_w16, blind_x16 (round 16, scored once blind with 82250fe): 90.0 % (2),
+  85.3 % (3), 96.5 % (0), 90.6 % in all (5); with this session's round 14/15 fixes 90.8 % (5),
+  rules alone 88.8 %
 
 The lawful limits hold on all of them and are enforced. The accuracy floor guards what the
 tuning reached, so a change that loses ground fails here; dev_threats shows how far phrase
@@ -70,4 +77,4 @@ def test_tracking_table_keeps_the_lawful_limits(table: Path) -> None:
 
 
 def test_there_are_tracking_tables() -> None:
-    assert len(TABLES) == 40
+    assert len(TABLES) == 49
