@@ -35,7 +35,7 @@ from typing import Any
 
 from rules.textmatch import blank_quoted, fold, tokenize
 
-MODEL_FORMAT = 1
+MODEL_FORMAT = 2  # 2: the vocabulary as columns, which a reader turns into dicts fast
 CHAR_NGRAMS = (3, 5)  # character n-grams inside a word padded with spaces (" hjul", "bolte ")
 MAX_EVIDENCE_CHARS = 300
 
@@ -182,6 +182,7 @@ def _sigmoid(z: float) -> float:
 
 
 def model_to_json(model: SentenceModel) -> dict[str, Any]:
+    grams = sorted(model.idf)
     return {
         "format": MODEL_FORMAT,
         "signals": list(model.signals),
@@ -190,10 +191,11 @@ def model_to_json(model: SentenceModel) -> dict[str, Any]:
         "guard_thresholds": dict(model.guard_thresholds),
         "vetoes": dict(model.vetoes),
         "trained_on": list(model.trained_on),
-        # n-gram -> [idf, weight per signal]; rounded, the file is data, not a checkpoint
-        "vocabulary": {
-            g: [round(model.idf[g], 4), *(round(w, 5) for w in model.weights[g])]
-            for g in sorted(model.idf)
+        # Columns over the sorted n-grams; rounded, the file is data, not a checkpoint.
+        "grams": grams,
+        "idf": [round(model.idf[g], 4) for g in grams],
+        "weights": {
+            s: [round(model.weights[g][i], 5) for g in grams] for i, s in enumerate(model.signals)
         },
     }
 
@@ -227,13 +229,17 @@ def _model_from_json(data: Any, path: Path) -> SentenceModel:
     if data["format"] != MODEL_FORMAT:
         raise ModelError(f"{path}: format {data['format']!r}, expected {MODEL_FORMAT}")
     signals = tuple(data["signals"])
-    vocabulary: dict[str, list[float]] = data["vocabulary"]
-    if any(len(v) != len(signals) + 1 for v in vocabulary.values()):
-        raise ModelError(f"{path}: vocabulary: every entry needs idf and a weight per signal")
+    grams: list[str] = data["grams"]
+    columns = [data["idf"], *(data["weights"][s] for s in signals)]
+    if any(len(column) != len(grams) for column in columns):
+        raise ModelError(f"{path}: grams: every n-gram needs an idf and a weight per signal")
+    if not all(isinstance(g, str) for g in grams):
+        raise ModelError(f"{path}: grams: every n-gram is a string")
+    idf, *weights = (list(map(float, column)) for column in columns)
     return SentenceModel(
         signals=signals,
-        idf={g: float(v[0]) for g, v in vocabulary.items()},
-        weights={g: tuple(float(w) for w in v[1:]) for g, v in vocabulary.items()},
+        idf=dict(zip(grams, idf, strict=True)),
+        weights=dict(zip(grams, zip(*weights, strict=True), strict=True)),
         intercepts={s: float(data["intercepts"][s]) for s in signals},
         thresholds={s: float(data["thresholds"][s]) for s in signals},
         trained_on=data.get("trained_on", []),

@@ -260,6 +260,13 @@ def _expand(part: str, vocabulary: Mapping[str, str] | None, source: str) -> lis
 
 def parse_phrase(source: str, vocabulary: Mapping[str, str] | None = None) -> Phrase:
     """Read one phrase of the rule-file syntax (words, word*, a|b, @vocabulary, .., !word)."""
+    # Validating a rule book and compiling it read the same two thousand phrases: once is enough.
+    return _parse_once(source, None if vocabulary is None else tuple(sorted(vocabulary.items())))
+
+
+@lru_cache(maxsize=16_384)
+def _parse_once(source: str, vocabulary_items: tuple[tuple[str, str], ...] | None) -> Phrase:
+    vocabulary = None if vocabulary_items is None else dict(vocabulary_items)
     terms: list[Term] = []
     excluded: set[str] = set()
     excluded_patterns: list[Alternative] = []

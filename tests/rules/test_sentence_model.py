@@ -153,12 +153,26 @@ def test_a_broken_model_setting_names_the_problem(tmp_path: Path, text: str, nam
         screen(make_request(VEILED), override(tmp_path, text))
 
 
-def test_a_corrupt_model_file_names_the_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b'{"format": 1, "signals": ["T1"]}', "format 1, expected 2"),
+        (b'{"format": 2, "signals": ["T1"]}', "malformed"),
+        (
+            b'{"format": 2, "signals": ["T1"], "grams": ["w:a", "w:b"], "idf": [1.0],'
+            b' "weights": {"T1": [0.5, 0.5]}, "intercepts": {"T1": 0}, "thresholds": {"T1": 0.9}}',
+            "every n-gram needs an idf",
+        ),
+        (b"not gzip", "cannot read"),
+    ],
+)
+def test_a_corrupt_model_file_names_the_file(tmp_path: Path, content: bytes, problem: str) -> None:
     broken = tmp_path / "model.json.gz"
-    broken.write_bytes(gzip.compress(b'{"format": 1, "signals": ["T1"]}'))
+    broken.write_bytes(content if content == b"not gzip" else gzip.compress(content))
     book = override(tmp_path, f"screening:\n  sentence_model: {{file: {broken}}}\n")
-    with pytest.raises(RulesError, match=str(broken)):
+    with pytest.raises(RulesError, match=str(broken)) as raised:
         screen(make_request(VEILED), book)
+    assert problem in str(raised.value)
 
 
 def test_written_model_reads_back_the_same(tmp_path: Path) -> None:
