@@ -416,7 +416,8 @@ def _negated_after(tokens: Sequence[Token], end: int, negations: frozenset[str])
     # Only a plain negation: "en heks uden hjerte" is still a slur.
     return (
         after < len(tokens)
-        and tokens[after].folded in negations & INNER_NEGATIONS
+        and tokens[after].folded in INNER_NEGATIONS
+        and tokens[after].folded in negations
         and not tokens[after].clause_start
     )
 
