@@ -3,8 +3,9 @@
 Phrase lists catch what someone wrote down before; veiled threats come in endless new wordings
 ("tjek dine dæk", "man ved aldrig hvad der kan ske på en mørk parkeringsplads"). A small linear
 model over character and word n-grams, trained on the labelled request tables, scores each
-sentence of a request; a signal the phrases did not fire fires when the best sentence reaches
-the signal's threshold, and that sentence is its evidence. The other way round, a phrase hit
+sentence of a request; a signal the phrases did not fire fires when the request's score (the
+best sentence, joined by the second best where that is nearly certain too) reaches the
+signal's threshold, and those sentences are its evidence. The other way round, a phrase hit
 in a sentence the model scores below the signal's veto level (set in training well below every
 labelled threat the phrases caught) is taken for a false alarm: "vold mod ansatte" as a topic,
 "biblioteket blev slået ihjel".
@@ -35,9 +36,14 @@ from typing import Any
 
 from rules.textmatch import blank_quoted, fold, tokenize
 
-MODEL_FORMAT = 2  # 2: the vocabulary as columns, which a reader turns into dicts fast
+# 2: the vocabulary as columns, which a reader turns into dicts fast; 3: skip-bigrams, so a
+# model of format 2 would be scored on n-grams it was not trained on
+MODEL_FORMAT = 3
 CHAR_NGRAMS = (3, 5)  # character n-grams inside a word padded with spaces (" hjul", "bolte ")
 MAX_EVIDENCE_CHARS = 300
+# A second sentence adds to the score only if it is nearly certain itself: measured out of
+# table, a lower bar let two middling sentences of one legitimate letter reach the threshold.
+SECOND_SENTENCE_MIN = 0.98
 
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _WORD = re.compile(r"\w\w+")
@@ -78,8 +84,8 @@ def sentence_at(text: str, offset: int) -> str | None:
 
 
 def ngrams(sentence: str) -> tuple[Counter[str], Counter[str]]:
-    """Character n-grams (``c:`` prefix) and word uni- and bigrams (``w:``) of a sentence,
-    folded like the phrase rules so ae/æ, case and accents meet."""
+    """Character n-grams (``c:`` prefix), word uni- and bigrams and skip-bigrams (``w:``) of a
+    sentence, folded like the phrase rules so ae/æ, case and accents meet."""
     words = _WORD.findall(fold(sentence))
     chars: Counter[str] = Counter()
     low, high = CHAR_NGRAMS
@@ -93,6 +99,9 @@ def ngrams(sentence: str) -> tuple[Counter[str], Counter[str]]:
                 chars["c:" + padded[i : i + n]] += 1
     grams: Counter[str] = Counter("w:" + w for w in words)
     grams.update(f"w:{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    # Pairs with one word between ("skal _ sove", "ved _ du") carry a turn of phrase past the
+    # name or adjective that varies inside it.
+    grams.update(f"w:{a} _ {c}" for a, c in zip(words, words[2:], strict=False))
     return chars, grams
 
 
@@ -108,11 +117,24 @@ def vectorise(sentence: str, idf: Mapping[str, float]) -> dict[str, float]:
     return vector
 
 
+def combine(probabilities: Sequence[float]) -> tuple[float, int]:
+    """A request's score for a signal from its sentences' probabilities, and how many
+    sentences it rests on: the best sentence, joined by the second best where that one alone
+    is nearly certain. A veiled threat often takes two sentences that each say little
+    ("Den dag hun selv mister sit barn, ved hun hvordan det føles. Og den dag kommer.")."""
+    ranked = sorted(probabilities, reverse=True)[:2]
+    if not ranked:
+        return 0.0, 0
+    if len(ranked) == 1 or ranked[1] < SECOND_SENTENCE_MIN:
+        return ranked[0], 1
+    return 1 - (1 - ranked[0]) * (1 - ranked[1]), 2
+
+
 @dataclass(frozen=True)
 class SignalScore:
     signal: str
-    score: float  # the best sentence's probability, 0..1
-    sentence: str  # that sentence, as written
+    score: float  # the request's score, 0..1 (see combine)
+    sentences: tuple[str, ...]  # the sentences it rests on, best first, as written
     threshold: float
 
     @property
@@ -120,12 +142,14 @@ class SignalScore:
         return self.score >= self.threshold
 
     def evidence(self) -> str:
-        sentence = self.sentence
-        if len(sentence) > MAX_EVIDENCE_CHARS:
-            sentence = sentence[: MAX_EVIDENCE_CHARS - 1].rstrip() + "…"
+        quoted = []
+        for sentence in self.sentences:
+            if len(sentence) > MAX_EVIDENCE_CHARS:
+                sentence = sentence[: MAX_EVIDENCE_CHARS - 1].rstrip() + "…"
+            quoted.append(f"«{sentence}»")
         # Rounded down: a model's 0.996 is not certainty, so it never reads "1,00".
         score = f"{math.floor(self.score * 100) / 100:.2f}".replace(".", ",")
-        return f"«{sentence}» (sprogmodel, sandsynlighed {score})"
+        return f"{' '.join(quoted)} (sprogmodel, sandsynlighed {score})"
 
 
 @dataclass(frozen=True)
@@ -158,20 +182,27 @@ class SentenceModel:
         keep: Callable[[str], bool] | None = None,
         targets: Mapping[str, Callable[[str], bool]] | None = None,
     ) -> list[SignalScore]:
-        """Each signal's best sentence in ``text`` among those ``keep`` accepts and, for a
-        signal in ``targets``, whose target test accepts it with the sentence before ("Navn,
-        adresse, billeder. Det hele kommer på nettet."); none when no sentence is left."""
-        best: dict[str, tuple[float, str]] = {}
+        """Each signal's score of ``text`` (see combine) over the sentences ``keep`` accepts
+        and, for a signal in ``targets``, whose target test accepts them with the sentence
+        before ("Navn, adresse, billeder. Det hele kommer på nettet."); none when no sentence
+        is left."""
+        scored: dict[str, list[tuple[float, str]]] = {}
         for sentence, context in with_context(sentences_of(text)):
             if keep is not None and not keep(sentence):
                 continue
             for signal, p in self.sentence_scores(sentence).items():
                 if targets and signal in targets and not targets[signal](context):
                     continue
-                if signal not in best or p > best[signal][0]:
-                    best[signal] = (p, sentence)
+                scored.setdefault(signal, []).append((p, sentence))
         limits = {**self.thresholds, **(thresholds or {})}
-        return [SignalScore(s, p, sentence, limits[s]) for s, (p, sentence) in best.items()]
+        results = []
+        for signal, found in scored.items():
+            found.sort(key=lambda pair: pair[0], reverse=True)
+            score, used = combine([p for p, _ in found])
+            results.append(
+                SignalScore(signal, score, tuple(s for _, s in found[:used]), limits[signal])
+            )
+        return results
 
 
 def _sigmoid(z: float) -> float:

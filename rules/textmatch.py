@@ -21,7 +21,7 @@ SENTENCE_GAP_WIDTH = 40  # "..." joins terms anywhere in one sentence; bounded f
 TERM_CACHE_SIZE = 4096  # distinct words remembered per phrase term
 FUZZY_MIN_LENGTH = 8  # shorter words must be spelt right: lederen/luderen, nævner/hævner
 _WORD = re.compile(r"[^\W_]+")
-_FULL_STOP = re.compile(r"\.(\s|$)")
+_FULL_STOP = re.compile(r"\.\s")
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\"]")
 _HARD_BREAK = re.compile(r"[!?;]|\n\s*\n")
 # Reported speech: what stands in quotation marks is somebody else's words.
@@ -131,18 +131,30 @@ ABBREVIATIONS = frozenset(
         "jvf",
         "sml",
         "ref",
+        "art",
+        "kr",
+        "mio",
+        "mia",
+        "pga",
+        "fx",
+        "afd",
+        "th",
+        "tv",
     ]
 )
 
 
 def _full_stop(between: str, match: re.Match[str], tokens: Sequence[Token]) -> bool:
-    """A full stop ends a sentence unless it follows a number ("den 1. oktober"), a single
-    letter or an abbreviation; texts written without capitals still have sentences."""
-    if not _FULL_STOP.search(between):  # "kommune.dk" and "3.200" hold no full stop
-        return False
+    """A full stop ends a sentence unless it follows an ordinal ("den 1. oktober", but not the
+    year in "i 2024. Vi"), a single letter or an abbreviation ("kr.", "art. 15") and the next
+    word has no capital; texts written without capitals still have sentences. A dot with no
+    space after it ("bevarhodsager.dk", "3.200") ends one only before a capital ("sagen.Jeg")."""
+    if not _FULL_STOP.search(between):
+        return between == "." and _capitalised(match.group()) and not tokens[-1].folded.isdigit()
     previous = tokens[-1].folded
-    if previous.isdigit() or len(previous) == 1 or previous in ABBREVIATIONS:
-        return match.group()[0].isupper() and not previous.isdigit()
+    ordinal = previous.isdigit() and len(previous) <= 2
+    if ordinal or len(previous) == 1 or previous in ABBREVIATIONS:
+        return match.group()[0].isupper() and not ordinal
     return True
 
 

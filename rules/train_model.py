@@ -14,9 +14,10 @@ every sentence of the negative requests, and picks again. Journalists' texts are
 T2: publishing is their job and fires nothing.
 
 The threshold of each signal comes from out-of-table scores: leave one table out, train on the
-rest, score it, for every table. A request's score is its best sentence among those the engine
-scores (not those that report what others said or did). The threshold is the one with the best
-F1 among those that keep every legitimate request without the signal below it. The guard
+rest, score it, for every table. A request's score combines its best sentences among those the
+engine scores (not those that report what others said or did), as the engine does
+(sentence_model.combine). The threshold is the one with the best F1 among those that keep
+every legitimate request without the signal below it. The guard
 threshold, used where the signal alone would refuse the request (T1 in a party's own case, a
 request before 2024-07-01), also keeps every such request without the signal below it: the
 model never decides alone what a person's own case may not.
@@ -50,6 +51,7 @@ from rules.regime import choose_regime, choose_rule_set
 from rules.schema import RuleBook
 from rules.sentence_model import (
     SentenceModel,
+    combine,
     ngrams,
     sentence_at,
     sentences_of,
@@ -235,8 +237,8 @@ def _best_scores(
             for s in SIGNALS:
                 ruled_out = item.untargeted.get(s, frozenset())
                 probabilities = models[s].predict_proba(x)[:, 1]
-                kept = [p for i, p in enumerate(probabilities) if i not in ruled_out]
-                scores[key][s] = float(max(kept, default=0.0))
+                kept = [float(p) for i, p in enumerate(probabilities) if i not in ruled_out]
+                scores[key][s] = combine(kept)[0]
         hit_scores[key] = {
             s: float(models[s].predict_proba(matrix.of(hits))[:, 1].max())
             for s, hits in item.hit_sentences.items()

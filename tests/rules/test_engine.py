@@ -402,3 +402,56 @@ ROUND_16_FORMS = [
 @pytest.mark.parametrize(("text", "signals"), ROUND_16_FORMS)
 def test_round_16_forms(text: str, signals: list[str]) -> None:
     assert signal_ids(text) == signals
+
+
+# General forms found on round 17 (read after it was scored blind): who is the object of
+# "lægger ... ud", wording in English, the case named by a compound, sentence ends.
+ROUND_17_FORMS = [
+    # "de" before a noun is an article: publishing the documents is no exposure.
+    (
+        "Vi lægger de dokumenter, vi får, ud på vores hjemmeside bevarhodsager.dk, så alle "
+        "borgere kan læse dem, selvfølgelig med navne og personoplysninger sorteret fra.",
+        [],
+    ),
+    ("Send mig sagen. Jeg lægger hende ud på Facebook.", ["T2"]),
+    (
+        "Jeg agter at offentliggøre de ansvarlige medarbejderes identitet på sociale medier.",
+        ["T2"],
+    ),
+    ("Vi anmoder om fakturaer over 100.000 kr. i 2024. Vi offentliggør beløbene.", []),
+    (
+        "Jeg synes bare man skal vide, hvem det er, der træffer sådan nogle beslutninger.",
+        [],
+    ),
+    (
+        "Jeg vil vide, hvad den kvinde i skranken på Borgercenter Voksne hedder.",
+        ["F1"],
+    ),
+    ("Just give me the name and home address of the guy who decided this.", ["F1"]),
+]
+
+
+@pytest.mark.parametrize(("text", "signals"), ROUND_17_FORMS)
+def test_round_17_forms(text: str, signals: list[str]) -> None:
+    assert signal_ids(text) == signals
+
+
+def test_a_case_named_by_a_compound_is_asked_for() -> None:
+    a = screen(
+        make_request(
+            "Jeg vil have aktindsigt i miljøgodkendelsen til svinefabrikken og navn og billede "
+            "på de medarbejdere, der har skrevet den. Jeg lægger dem alle ud på Facebook."
+        )
+    )
+    assert {s.id for s in a.signals} == {"F1", "T2"}
+    assert a.recommendation == "grant_without_staff_identity"
+
+
+def test_a_subject_access_request_in_english_is_gdpr() -> None:
+    a = screen(
+        make_request(
+            "This is a subject access request under Article 15 of the GDPR. Please provide a "
+            "copy of all personal data about me that the municipality processes."
+        )
+    )
+    assert (a.regime, a.rule_set) == ("databeskyttelse", "gdpr")

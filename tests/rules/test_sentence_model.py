@@ -13,6 +13,7 @@ from rules.loader import DATA_DIR
 from rules.schema import RuleBook
 from rules.sentence_model import (
     SentenceModel,
+    combine,
     load_model,
     ngrams,
     sentence_at,
@@ -56,6 +57,13 @@ def test_ngrams_meet_across_spellings_and_case() -> None:
     assert ngrams("Hængt UD på Fæjsbog") == ngrams("haengt ud paa faejsbog")
     chars, words = ngrams("dæk")
     assert "c: dae" in chars and "w:daek" in words
+
+
+def test_word_pairs_skip_the_word_that_varies_inside_a_turn_of_phrase() -> None:
+    _, walk = ngrams("hun skal nyde turen mens hun kan")
+    _, weekend = ngrams("Hun skal nyde weekenden, mens hun kan.")
+    assert "w:nyde _ mens" in walk and "w:nyde _ mens" in weekend
+    assert "w:turen mens" not in weekend
 
 
 def test_the_model_fires_t1_on_a_veiled_threat_the_phrases_miss(tmp_path: Path) -> None:
@@ -156,10 +164,10 @@ def test_a_broken_model_setting_names_the_problem(tmp_path: Path, text: str, nam
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        (b'{"format": 1, "signals": ["T1"]}', "format 1, expected 2"),
-        (b'{"format": 2, "signals": ["T1"]}', "malformed"),
+        (b'{"format": 2, "signals": ["T1"]}', "format 2, expected 3"),
+        (b'{"format": 3, "signals": ["T1"]}', "malformed"),
         (
-            b'{"format": 2, "signals": ["T1"], "grams": ["w:a", "w:b"], "idf": [1.0],'
+            b'{"format": 3, "signals": ["T1"], "grams": ["w:a", "w:b"], "idf": [1.0],'
             b' "weights": {"T1": [0.5, 0.5]}, "intercepts": {"T1": 0}, "thresholds": {"T1": 0.9}}',
             "every n-gram needs an idf",
         ),
@@ -190,6 +198,24 @@ def test_written_model_reads_back_the_same(tmp_path: Path) -> None:
     again = load_model(path)
     text = "Tjek din bil og dine dæk."
     assert again.score(text)[0].score == pytest.approx(model.score(text)[0].score, abs=1e-6)
+
+
+def test_two_likely_sentences_add_up_and_both_are_the_evidence() -> None:
+    model = SentenceModel(
+        signals=("T1",),
+        idf={"w:daek": 1.0, "w:bil": 1.0},  # n-grams are folded: æ is "ae"
+        weights={"w:daek": (5.0,), "w:bil": (0.5,)},
+        intercepts={"T1": -1.0},  # "dæk" alone 0.982, "bil" alone 0.38
+        thresholds={"T1": 0.999},
+        trained_on=[],
+    )
+    one = model.score("Jeg vil se sagen. Tjek dine dæk.")[0]
+    assert one.score == pytest.approx(0.9820, abs=1e-4) and not one.fires
+    two = model.score("Tjek dine dæk. Jeg siger det igen: dine dæk. Tænk på din bil.")[0]
+    assert two.score == pytest.approx(1 - (1 - 0.9820) ** 2, abs=1e-4) and two.fires
+    assert two.evidence().startswith("«Tjek dine dæk.» «Jeg siger det igen: dine dæk.»")
+    # A second sentence that is not nearly certain on its own adds nothing.
+    assert combine([0.99, 0.9]) == (0.99, 1)
 
 
 def _tiny_model(

@@ -160,3 +160,15 @@ def test_a_quoted_name_cuts_no_clause_but_a_comma_does() -> None:
     text = 'nogen i gruppen "Byen - det sker" har lagt, og jeg'
     assert one_clause_past_quotes(text, 0, text.index("har"))
     assert not one_clause_past_quotes(text, 0, text.index("jeg"))
+
+
+def test_a_full_stop_ends_a_sentence_only_where_a_sentence_ends() -> None:
+    m = matcher("lægger .. ud ... sorteret")
+    # A web address, an amount in kroner, an article number and a floor hold no sentence end.
+    assert m.any_in("Vi lægger dem ud på bevarhodsager.dk, med navnene sorteret fra.")
+    assert m.any_in("Vi lægger 3.200 kr. ud, med navnene sorteret fra.")
+    assert matcher("art .. 15 .. mine").any_in("Indsigtsret, art. 15 GDPR: mine data.")
+    assert matcher("bor ... længe").any_in("Jeg bor på Vestergade 4, 2. th. og har boet der længe.")
+    # A year is no ordinal, and a lost space still ends a sentence before a capital.
+    assert not matcher("2024 .. vi").any_in("Fakturaer fra 2024. Vi vil se dem.")
+    assert not matcher("sagen .. jeg").any_in("Send sagen.Jeg venter.")
