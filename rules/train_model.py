@@ -226,8 +226,9 @@ Scores = dict[tuple[str, str], dict[str, float]]
 def _best_scores(
     models: dict[str, LogisticRegression], items: Sequence[Item], matrix: Matrix
 ) -> tuple[Scores, Scores]:
-    """Per request, each signal's best sentence score, and its best score among the sentences
-    where the signal's phrases hit."""
+    """Per request, each signal's score as the engine computes it (sentence_model.combine over
+    the sentences it may fire from), and its best score among the sentences where the signal's
+    phrases hit (for the veto)."""
     scores, hit_scores = {}, {}
     for item in items:
         key = (item.table, item.case.id)
