@@ -39,6 +39,11 @@ class SignalSpec(_Strict):
     extra_phrases: list[str] = Field(default_factory=list, description="a municipality's additions")
     journalist_exempt_phrases: list[str] = Field(default_factory=list)
     journalist_exempt: bool = False
+    not_about_staff: list[str] = Field(
+        default_factory=list,
+        description="phrases that mark a sentence as about someone who is not staff (a "
+        "politician, a neighbour): no hit of this signal in that sentence counts",
+    )
     negation_inside: bool = Field(
         default=True,
         description="a negation among the matched words cancels a match (not for slurs)",
@@ -47,9 +52,9 @@ class SignalSpec(_Strict):
     lookback_months: int = Field(default=24, ge=1)
     thresholds: list[Threshold] = Field(default_factory=list)
 
-    _phrases_ok = field_validator("phrases", "extra_phrases", "journalist_exempt_phrases")(
-        _check_phrases
-    )
+    _phrases_ok = field_validator(
+        "phrases", "extra_phrases", "journalist_exempt_phrases", "not_about_staff"
+    )(_check_phrases)
 
     @model_validator(mode="after")
     def _kind_needs(self) -> SignalSpec:

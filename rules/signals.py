@@ -34,6 +34,7 @@ class CompiledScreening:
     case: PhraseMatcher
     identity_only: PhraseMatcher
     reported: PhraseMatcher
+    not_about_staff: dict[str, PhraseMatcher]  # per text signal: sentences about non-staff
     gdpr_invokes: PhraseMatcher
     gdpr_own_data: PhraseMatcher
     gdpr_case_documents: PhraseMatcher
@@ -86,6 +87,11 @@ def compile_screening(spec: ScreeningSpec) -> CompiledScreening:
         case=matcher(spec.case_phrases, negate=False),
         identity_only=matcher(spec.identity_only_phrases, negate=False),
         reported=matcher(spec.reported_phrases, negate=False),
+        not_about_staff={
+            sid: matcher(s.not_about_staff, negate=False)
+            for sid, s in spec.signals.items()
+            if s.not_about_staff
+        },
         gdpr_invokes=matcher(spec.gdpr.invokes, negate=False),
         gdpr_own_data=matcher(spec.gdpr.own_data, negate=False),
         gdpr_case_documents=matcher(spec.gdpr.case_documents, negate=False),
@@ -105,7 +111,8 @@ def phrase_matches(
     sid: str, compiled: CompiledScreening, request: ScreeningRequest, tokens: list[Token]
 ) -> list[Match]:
     """Where the phrases of text signal ``sid`` hit ``request``: journalist-exempt phrases not
-    for a journalist, and for text signals not in a clause that reports others' words."""
+    for a journalist, and for text signals not in a clause that reports others' words nor, for
+    this signal, in a sentence about someone who is not staff."""
     always, exempt = compiled.text_signals[sid]
     skip_quoted = compiled.spec.ignore_quoted_text
     matches = always.find(request.text, tokens, skip_quoted)
@@ -114,7 +121,17 @@ def phrase_matches(
     if compiled.spec.signals[sid].kind == "text":
         reported = compiled.reported.find(request.text, tokens)
         matches = [m for m in matches if not _in_reported_clause(m, reported, tokens, request.text)]
+        others = compiled.not_about_staff.get(sid)
+        if others is not None:
+            matches = [m for m in matches if not _about_others(m, others, request.text)]
     return matches
+
+
+def _about_others(match: Match, others: PhraseMatcher, text: str) -> bool:
+    """True when the sentence of ``match`` is about someone who is not staff: "jeg kalder
+    politikerne for hvad de er: nogle kujoner" (the whole sentence, past the colon)."""
+    sentence = sentence_at(text, match.start)
+    return sentence is not None and others.any_in(sentence)
 
 
 def veto_level(sid: str, compiled: CompiledScreening) -> float:

@@ -61,14 +61,19 @@ class Token:
     capitalised: bool = False  # written with a capital letter (a name, unless it opens a sentence)
 
 
-# Spoken and text-message spellings of small words the phrases name ("det bliver ik med ord",
-# "a ka godt", "det sku ik ske"); they are read as the written word.
+# Spoken, dialect and text-message spellings of small words the phrases name ("det bliver ik
+# med ord", "a ka godt", "det sku ik ske", "do ska ik tro"); they are read as the written word.
 SPOKEN_FORMS = {
     "ik": "ikke",
     "ikk": "ikke",
     "ka": "kan",
     "ku": "kunne",
     "sku": "skulle",
+    "ska": "skal",
+    # Jutlandic: "do" for du, "dæ" for dig, "mæ" for mig ("a ved godt hvor do bor")
+    "do": "du",
+    "dae": "dig",
+    "mae": "mig",
 }
 
 

@@ -126,9 +126,25 @@ def test_personnel_case_with_reasoned_objection() -> None:
     assert a.withheld_staff == ["LABK"] and a.legal_basis == ["OFL § 21, stk. 3"]
 
 
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "Der stod en mand ved min carport en aften, og jeg har to små børn.",
+        "Efter en udsendelse blev jeg opsøgt ved min bolig og har siden fået hemmelig adresse.",
+        "Jeg fik flere opkald på min private mobil fra ukendte numre efter sagen.",
+        "Min tidligere samlever, som jeg har polititilhold mod, kan finde mig via navnet.",
+        "Ansøgeren har fotograferet mig på afdelingen ved tre besøg.",
+    ],
+)
+def test_concrete_safety_concerns_make_an_objection_reasoned(reason: str) -> None:
+    a = screen(make_request(kind="personale", objections=[{"staff": "LABK", "reason": reason}]))
+    assert (a.recommendation, a.withheld_staff) == ("grant_without_staff_identity", ["LABK"])
+
+
 def test_personnel_case_unreasoned_objection_or_disagreement_is_not_enough() -> None:
     for reason in [
         "Jeg ønsker det ikke.",
+        "Jeg vil helst ikke have mit navn ud.",
         "Jeg er helt uenig med anmoderen i hans kritik af min indsats.",
     ]:
         a = screen(make_request(kind="personale", objections=[{"staff": "LABK", "reason": reason}]))
@@ -455,3 +471,32 @@ def test_a_subject_access_request_in_english_is_gdpr() -> None:
         )
     )
     assert (a.regime, a.rule_set) == ("databeskyttelse", "gdpr")
+
+
+# General forms found on round 18 (read after it was scored blind): politicians are not staff,
+# staff being hung out as a topic, dialect, slang and words new to the lists.
+ROUND_18_FORMS = [
+    ("Borgmesteren er en klovn. Send mig budgetnotatet om besparelserne.", []),
+    ("I politikere er nogle kujoner. Jeg vil se referaterne fra udvalgsmødet.", []),
+    ("Sagsbehandleren er en klovn. Send mig sagen.", ["T3"]),
+    ("Den dumme sagsbehandler forstår ikke, at vi har fire børn.", ["T3"]),
+    ("Den sagsbehandler er det mest ubrugelige stykke affald, jeg har mødt.", ["T3"]),
+    (
+        "Jeg skriver bachelorprojekt om socialrådgivere, der bliver hængt ud på nettet, og "
+        "beder om jeres retningslinjer.",
+        [],
+    ),
+    (
+        "Jeg har fulgt debatten om reglerne, hvor kommunen kan afvise aktindsigt, hvis man vil "
+        "hænge medarbejdere ud på Facebook. Send mig afgørelsen.",
+        [],
+    ),
+    ("Send mig sagen. Sagsbehandleren bliver hængt ud på Facebook.", ["T2"]),
+    ("ngl hvis hun lukker sagen igen så bliver hun unalived", ["T1"]),
+    ("Sig til Jonas at han skal nyde sine weekender, mens han stadig kan.", ["T1"]),
+]
+
+
+@pytest.mark.parametrize(("text", "signals"), ROUND_18_FORMS)
+def test_round_18_forms(text: str, signals: list[str]) -> None:
+    assert signal_ids(text) == signals

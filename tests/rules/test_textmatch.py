@@ -149,6 +149,10 @@ def test_text_message_spellings_read_as_the_written_word() -> None:
     assert matcher("ikke .. med .. kaffe").any_in("det bliver ik med kaffe")
     assert not matcher("hæng* .. ud").any_in("jeg hænger ik nogen ud")  # "ik" negates
     assert matcher("kan .. godt").any_in("det ka a godt sige")
+    # Jutlandic "do", "dæ", "mæ" and "ska" for du, dig, mig and skal
+    assert matcher("ved .. hvor .. du .. bor").any_in("A ved godt hvor do bor henne")
+    assert matcher("skal .. ikke .. gemme .. dig").any_in("do ska' ik' gemme dæ")
+    assert matcher("send .. mig").any_in("Send mæ så sagen")
 
 
 def test_only_a_plain_negation_after_the_match_cancels_it() -> None:
